@@ -1,0 +1,93 @@
+# cjm: customer journey maps as code.  Plain make; see README.md.
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+PKGS     = yaml-0.1 libgvc libcgraph
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CFLAGS  ?= -O2 -g
+CPPFLAGS += -Iinclude -Isrc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS  += $(PKG_LIBS) -lm
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ = $(BUILD)/obj/main.o
+LIB      = $(BUILD)/libcjm.a
+BIN      = $(BUILD)/cjm
+DEPS_OK  = $(BUILD)/.deps-ok
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+JOURNEYS = $(sort $(wildcard journeys/*.yaml))
+
+.PHONY: all deps test unit e2e bench render clean install uninstall
+
+all: $(BIN)
+
+# Missing packages: installed when we are root on Debian, else we stop with
+# the exact command to run.
+$(DEPS_OK): tests/deps.sh
+	@mkdir -p $(BUILD)
+	@sh tests/deps.sh
+	@touch $@
+
+deps: $(DEPS_OK)
+
+$(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/support.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) \
+	    $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB) \
+	    $(shell pkg-config --libs cmocka) $(LDLIBS)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
+
+e2e: $(BIN)
+	@sh tests/e2e.sh $(BIN)
+
+test: unit e2e
+	@./$(BIN) check --strict journeys >/dev/null && echo "examples: cjm check --strict journeys passes"
+
+bench: $(BIN) $(BUILD)/bench/yamlparse $(BUILD)/bench/gen
+	@sh tests/bench/bench.sh $(BUILD)
+
+$(BUILD)/bench/%: tests/bench/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 $(CPPFLAGS) -o $@ $< $(LDLIBS)
+
+# Until the render command lands: the Markdown reports of the examples.
+render: $(BIN)
+	@mkdir -p out
+	@set -e; for f in $(JOURNEYS); do \
+	    id=$$(basename $$f .yaml); \
+	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
+	    echo "out/$$id.md"; done
+
+install: $(BIN) $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/cjm
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcjm.a
+	install -m 644 include/cjm.h $(DESTDIR)$(PREFIX)/include/cjm.h
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cjm $(DESTDIR)$(PREFIX)/lib/libcjm.a \
+	    $(DESTDIR)$(PREFIX)/include/cjm.h
+
+clean:
+	rm -rf $(BUILD) out

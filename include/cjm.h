@@ -1,0 +1,194 @@
+/* cjm: customer journey maps as code.
+ *
+ * The library turns a YAML journey file into a checked model, figures and
+ * reports.  Pipeline: cjm_journey_load() -> cjm_journey_check() ->
+ * cjm_figures_new() -> cjm_report_write().  Every finding is a cjm_diag in a
+ * cjm_diags list; the library never prints except to a FILE * it is given and
+ * never exits the process.
+ *
+ * Ownership: every pointer returned by a *_new or *_load function belongs to
+ * the caller and is released with the matching *_free, which accepts NULL.
+ * Strings returned by getters belong to the object they came from and live as
+ * long as it does. */
+#ifndef CJM_H
+#define CJM_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CJM_VERSION "0.1.0"
+
+/* Files larger than this are refused before parsing. */
+#define CJM_MAX_FILE_SIZE (16u * 1024u * 1024u)
+
+/* Exit codes of every command (the format spec fixes them). */
+typedef enum {
+    CJM_EXIT_OK = 0,     /* no errors (warnings allowed unless --strict) */
+    CJM_EXIT_ERRORS = 1, /* errors found in at least one file */
+    CJM_EXIT_USAGE = 2   /* usage error, or a file could not be read/written */
+} cjm_exit;
+
+/* ---- Diagnostics ------------------------------------------------------ */
+
+typedef enum { CJM_WARNING = 0, CJM_ERROR = 1 } cjm_severity;
+
+/* Rule names are part of the format spec; cjm_rule_name() spells them. */
+typedef enum {
+    CJM_RULE_SYNTAX,
+    CJM_RULE_SCHEMA,
+    CJM_RULE_UNKNOWN_KEY,
+    CJM_RULE_DUPLICATE_KEY,
+    CJM_RULE_DUPLICATE_ID,
+    CJM_RULE_UNKNOWN_REFERENCE,
+    CJM_RULE_EMPTY_STAGE,
+    CJM_RULE_SCORE_RANGE,
+    CJM_RULE_TOUCHPOINT_COUNT,
+    CJM_RULE_MISSING_SCORE,
+    CJM_RULE_MISSING_CHANNEL,
+    CJM_RULE_UNREACHABLE,
+    CJM_RULE_PAIN_WITHOUT_FRICTION,
+    CJM_RULE_REQUIRED_STAGE,
+    CJM_RULE_REQUIRED_TOUCHPOINT,
+    CJM_RULE_REQUIRED_CHANNEL,
+    CJM_RULE_COUNT
+} cjm_rule;
+
+/* One finding.  line and column are 1-based; column counts characters. */
+typedef struct {
+    cjm_rule rule;
+    cjm_severity severity;
+    int line;
+    int column;
+    const char *message; /* owned by the list */
+} cjm_diag;
+
+/* The findings about one file, kept in the order they were found until
+ * cjm_diags_sort() orders them by position. */
+typedef struct cjm_diags cjm_diags;
+
+/* Returns a new empty list for the file named `file` (copied; used in output
+ * only).  NULL on out-of-memory. */
+cjm_diags *cjm_diags_new(const char *file);
+void cjm_diags_free(cjm_diags *d);
+
+/* Appends a finding; the message is formatted printf-style and copied.
+ * Returns 0, or -1 on out-of-memory (the finding is then dropped). */
+int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
+                  int column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+size_t cjm_diags_count(const cjm_diags *d);
+const cjm_diag *cjm_diags_get(const cjm_diags *d, size_t i);
+const char *cjm_diags_file(const cjm_diags *d);
+size_t cjm_diags_errors(const cjm_diags *d);
+size_t cjm_diags_warnings(const cjm_diags *d);
+/* Stable sort by line, then column. */
+void cjm_diags_sort(cjm_diags *d);
+
+const char *cjm_rule_name(cjm_rule rule);
+const char *cjm_severity_name(cjm_severity sev);
+
+/* ---- Loading ---------------------------------------------------------- */
+
+typedef struct cjm_journey cjm_journey;
+typedef struct cjm_policy cjm_policy;
+
+/* Reads a whole file (or standard input when path is "-") into a new
+ * NUL-terminated buffer of at most CJM_MAX_FILE_SIZE bytes.  On success returns
+ * 0 and sets *buf (caller frees) and *len.  On failure sets *buf to NULL,
+ * writes a message naming the path into err and returns -1 when the file
+ * cannot be read (an I/O error) or -2 when it is over the size cap (a fault
+ * of the file itself). */
+int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
+                  size_t errsize);
+
+/* Parses and validates one journey document from buf[0..len).  `file` names
+ * it in diagnostics and gives the default id (its base name without
+ * extension).  Findings go to diags.  Returns the journey (caller frees with
+ * cjm_journey_free) when the file loaded without errors, else NULL. The buffer
+ * is not kept. */
+cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
+                              cjm_diags *diags);
+void cjm_journey_free(cjm_journey *j);
+
+/* Parses a policy file (the keys of `requires:` at its top level).  Returns
+ * the policy (caller frees with cjm_policy_free) or NULL with errors in
+ * diags. */
+cjm_policy *cjm_policy_load(const char *buf, size_t len, const char *file,
+                            cjm_diags *diags);
+void cjm_policy_free(cjm_policy *p);
+
+/* ---- Checking --------------------------------------------------------- */
+
+/* Runs every rule on a loaded journey.  `policy` may be NULL; the journey's
+ * own `requires:` wins over it key by key.  Returns the number of errors
+ * added to diags. */
+size_t cjm_journey_check(const cjm_journey *j, const cjm_policy *policy,
+                         cjm_diags *diags);
+
+/* Convenience used by the CLI and tests: read-free load + check of a buffer.
+ * Returns the journey (caller frees) or NULL when it did not load. */
+cjm_journey *cjm_journey_load_checked(const char *buf, size_t len,
+                                      const char *file,
+                                      const cjm_policy *policy,
+                                      cjm_diags *diags);
+
+/* ---- Figures ---------------------------------------------------------- */
+
+typedef struct cjm_figures cjm_figures;
+
+/* Computes the journey's figures (index, stage means, weakest touchpoints,
+ * friction by severity, channel mix, channel switches).  The figures refer to
+ * the journey, which must outlive them.  NULL on out-of-memory. */
+cjm_figures *cjm_figures_new(const cjm_journey *j);
+void cjm_figures_free(cjm_figures *f);
+
+/* Journey index on the journey's scale; returns 0 and sets *out, or -1 when
+ * nothing is scored. */
+int cjm_figures_index(const cjm_figures *f, double *out);
+/* The index as a percentage of the scale. -1 when nothing is scored. */
+int cjm_figures_index_pct(const cjm_figures *f, double *out);
+/* The weighted mean of stage i; -1 when the stage has no score. */
+int cjm_figures_stage_mean(const cjm_figures *f, size_t stage, double *out);
+size_t cjm_figures_channel_switches(const cjm_figures *f);
+
+/* ---- Output ----------------------------------------------------------- */
+
+typedef enum {
+    CJM_FORMAT_TEXT,
+    CJM_FORMAT_MARKDOWN,
+    CJM_FORMAT_JSON,
+    CJM_FORMAT_GITHUB
+} cjm_format;
+
+/* Writes the diagnostics of one file.  For CJM_FORMAT_TEXT, `src`/`len` (may
+ * be NULL/0) give the file's text so each finding can show its source line
+ * with a caret.  For JSON, writes one element of the "files" array.  Returns
+ * 0, or -1 when writing failed. */
+int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
+                    const char *src, size_t len);
+
+/* Writes the report of one journey (text, Markdown or JSON object).
+ * Returns 0, or -1 when writing failed. */
+int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
+                     cjm_format fmt);
+
+/* ---- Accessors for the model ------------------------------------------ */
+
+const char *cjm_journey_id(const cjm_journey *j);
+const char *cjm_journey_title(const cjm_journey *j);
+const char *cjm_journey_file(const cjm_journey *j);
+size_t cjm_journey_stage_count(const cjm_journey *j);
+size_t cjm_journey_touchpoint_count(const cjm_journey *j);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,143 @@
+/* The diagnostics list: findings about one file, as data. */
+#include "cjm.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cjm_diags {
+    char *file;
+    cjm_diag *items;
+    size_t n, cap;
+    size_t errors, warnings;
+};
+
+static const char *const rule_names[CJM_RULE_COUNT] = {
+    [CJM_RULE_SYNTAX] = "syntax",
+    [CJM_RULE_SCHEMA] = "schema",
+    [CJM_RULE_UNKNOWN_KEY] = "unknown-key",
+    [CJM_RULE_DUPLICATE_KEY] = "duplicate-key",
+    [CJM_RULE_DUPLICATE_ID] = "duplicate-id",
+    [CJM_RULE_UNKNOWN_REFERENCE] = "unknown-reference",
+    [CJM_RULE_EMPTY_STAGE] = "empty-stage",
+    [CJM_RULE_SCORE_RANGE] = "score-range",
+    [CJM_RULE_TOUCHPOINT_COUNT] = "touchpoint-count",
+    [CJM_RULE_MISSING_SCORE] = "missing-score",
+    [CJM_RULE_MISSING_CHANNEL] = "missing-channel",
+    [CJM_RULE_UNREACHABLE] = "unreachable",
+    [CJM_RULE_PAIN_WITHOUT_FRICTION] = "pain-without-friction",
+    [CJM_RULE_REQUIRED_STAGE] = "required-stage",
+    [CJM_RULE_REQUIRED_TOUCHPOINT] = "required-touchpoint",
+    [CJM_RULE_REQUIRED_CHANNEL] = "required-channel",
+};
+
+const char *cjm_rule_name(cjm_rule rule)
+{
+    return (unsigned)rule < CJM_RULE_COUNT ? rule_names[rule] : "unknown";
+}
+
+const char *cjm_severity_name(cjm_severity sev)
+{
+    return sev == CJM_ERROR ? "error" : "warning";
+}
+
+cjm_diags *cjm_diags_new(const char *file)
+{
+    cjm_diags *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->file = strdup(file ? file : "<input>");
+    if (!d->file) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void cjm_diags_free(cjm_diags *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n; i++)
+        free((char *)d->items[i].message);
+    free(d->items);
+    free(d->file);
+    free(d);
+}
+
+int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
+                  int column, const char *fmt, ...)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        cjm_diag *p = realloc(d->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        d->items = p;
+        d->cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text)
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    d->items[d->n++] = (cjm_diag){rule, sev, line > 0 ? line : 1,
+                                  column > 0 ? column : 1, text};
+    if (sev == CJM_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    return 0;
+}
+
+size_t cjm_diags_count(const cjm_diags *d) { return d->n; }
+const cjm_diag *cjm_diags_get(const cjm_diags *d, size_t i)
+{
+    return i < d->n ? &d->items[i] : NULL;
+}
+const char *cjm_diags_file(const cjm_diags *d) { return d->file; }
+size_t cjm_diags_errors(const cjm_diags *d) { return d->errors; }
+size_t cjm_diags_warnings(const cjm_diags *d) { return d->warnings; }
+
+static bool S_before(const cjm_diag *a, const cjm_diag *b)
+{
+    return a->line < b->line || (a->line == b->line && a->column < b->column);
+}
+
+void cjm_diags_sort(cjm_diags *d)
+{
+    /* Bottom-up merge sort: stable, and O(n log n) even for the thousands of
+     * findings a generated file can produce. */
+    if (d->n < 2)
+        return;
+    cjm_diag *tmp = malloc(d->n * sizeof *tmp);
+    if (!tmp)
+        return; /* unsorted output is still correct output */
+    cjm_diag *src = d->items, *dst = tmp;
+    for (size_t w = 1; w < d->n; w *= 2) {
+        for (size_t lo = 0; lo < d->n; lo += 2 * w) {
+            size_t mid = lo + w < d->n ? lo + w : d->n;
+            size_t hi = lo + 2 * w < d->n ? lo + 2 * w : d->n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = S_before(&src[j], &src[i]) ? src[j++] : src[i++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        cjm_diag *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != d->items)
+        memcpy(d->items, src, d->n * sizeof *src);
+    free(tmp);
+}

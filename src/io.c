@@ -1,0 +1,69 @@
+/* io: reading input files under the size cap. */
+#include "cjm.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
+                  size_t errsize)
+{
+    *buf = NULL;
+    *len = 0;
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    size_t cap = 64 * 1024, n = 0;
+    char *p = malloc(cap + 1);
+    int rc = 0;
+    while (p) {
+        if (n == cap) {
+            if (cap > CJM_MAX_FILE_SIZE) {
+                snprintf(err, errsize,
+                         "'%s' is larger than %u MiB; a journey file is far "
+                         "smaller",
+                         path, CJM_MAX_FILE_SIZE / (1024u * 1024u));
+                rc = -2;
+                break;
+            }
+            cap *= 2;
+            char *q = realloc(p, cap + 1);
+            if (!q)
+                break;
+            p = q;
+        }
+        size_t got = fread(p + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                snprintf(err, errsize, "cannot read '%s': %s", path,
+                         strerror(errno ? errno : EIO));
+                rc = -1;
+            }
+            break;
+        }
+    }
+    if (!p || (rc == 0 && n > CJM_MAX_FILE_SIZE)) {
+        if (p)
+            snprintf(err, errsize,
+                     "'%s' is larger than %u MiB; a journey file is far "
+                     "smaller",
+                     path, CJM_MAX_FILE_SIZE / (1024u * 1024u));
+        else
+            snprintf(err, errsize, "cannot read '%s': out of memory", path);
+        rc = p ? -2 : -1;
+    }
+    if (!is_stdin)
+        fclose(f);
+    if (rc != 0) {
+        free(p);
+        return rc;
+    }
+    p[n] = '\0';
+    *buf = p;
+    *len = n;
+    return 0;
+}

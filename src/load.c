@@ -1,0 +1,808 @@
+/* load: YAML tree -> journey model, enforcing the format's types.
+ *
+ * Every value is checked for its type here, so later stages can trust the
+ * model: ids are slugs, numbers are finite, enums are known.  A file that
+ * produced any error yields no model. */
+#include "model.h"
+#include "util.h"
+#include "ytree.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cjm_friction_severity_names[CJM_SEV_COUNT] = {
+    "low", "medium", "high", "critical"};
+const char *const cjm_metric_names[CJM_METRIC_COUNT] = {"csat", "ces", "nps",
+                                                        "responses"};
+
+typedef struct {
+    cjm_diags *d;
+    cjm_arena *a;
+    bool oom;
+} lctx;
+
+#define POS(n) ((cjm_pos){(n)->line, (n)->col})
+
+static const char *const journey_keys[] = {
+    "journey", "id",       "description", "persona", "owner",
+    "state",   "scale",    "requires",    "stages"};
+static const char *const persona_keys[] = {"name", "description", "goals"};
+static const char *const stage_keys[] = {"id", "name", "description",
+                                         "touchpoints"};
+static const char *const tp_keys[] = {
+    "id",      "name",    "channel",         "contact",  "description",
+    "owner",   "actors",  "score",           "metrics",  "moment_of_truth",
+    "weight",  "entry",   "next",            "friction", "opportunities",
+    "quote"};
+static const char *const friction_keys[] = {"text", "severity", "evidence"};
+static const char *const policy_keys[] = {"touchpoints", "stages", "channels",
+                                          "catalogue", "scored"};
+static const char *const minmax_keys[] = {"min", "max"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static void S_err(lctx *c, const ynode *n, const char *fmt, const char *a1,
+                  const char *a2)
+{
+    cjm_diags_add(c->d, CJM_RULE_SCHEMA, CJM_ERROR, n->line, n->col, fmt, a1,
+                  a2);
+}
+
+static const char *S_kind_name(const ynode *n)
+{
+    return n->kind == Y_SEQ ? "a list" : n->kind == Y_MAP ? "a mapping"
+                                                          : "text";
+}
+
+/* Warns about keys the format does not know; `x-` keys are extensions. */
+static void S_known_keys(lctx *c, const ynode *map, const char *const *keys,
+                         size_t n, const char *where)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        const ynode *k = map->items[2 * i];
+        if (k->kind != Y_SCALAR || strncmp(k->str, "x-", 2) == 0)
+            continue;
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+            known = strcmp(k->str, keys[j]) == 0;
+        if (known)
+            continue;
+        const char *near = cjm_nearest(k->str, keys, n);
+        if (near)
+            cjm_diags_add(c->d, CJM_RULE_UNKNOWN_KEY, CJM_WARNING, k->line,
+                          k->col,
+                          "unknown key '%s' in %s (did you mean '%s'?)",
+                          k->str, where, near);
+        else
+            cjm_diags_add(c->d, CJM_RULE_UNKNOWN_KEY, CJM_WARNING, k->line,
+                          k->col,
+                          "unknown key '%s' in %s; extension keys start "
+                          "with 'x-'",
+                          k->str, where);
+    }
+}
+
+static bool S_is_map(lctx *c, const ynode *n, const char *what)
+{
+    if (n->kind == Y_MAP)
+        return true;
+    S_err(c, n, "%s must be a mapping of keys to values, not %s", what,
+          S_kind_name(n));
+    return false;
+}
+
+static bool S_is_seq(lctx *c, const ynode *n, const char *what)
+{
+    if (n->kind == Y_SEQ)
+        return true;
+    if (n->kind == Y_SCALAR && n->plain && n->len == 0)
+        S_err(c, n, "'%s' has no value; write a list, or '%s: []' for none",
+              what, what);
+    else
+        S_err(c, n, "'%s' must be a list (items starting with '- '), not %s",
+              what, S_kind_name(n));
+    return false;
+}
+
+/* Required key: reports its absence at the mapping's position. */
+static const ynode *S_need(lctx *c, const ynode *map, const char *key,
+                           const char *what)
+{
+    const ynode *v = cjm_ymap_get(map, key);
+    if (!v)
+        S_err(c, map, "%s is missing the required key '%s'", what, key);
+    return v;
+}
+
+static bool S_text(lctx *c, const ynode *n, const char *key, const char **out)
+{
+    if (n->kind != Y_SCALAR) {
+        S_err(c, n, "'%s' must be text, not %s", key, S_kind_name(n));
+        return false;
+    }
+    *out = n->str;
+    return true;
+}
+
+/* Text that must not be empty (titles, names). */
+static bool S_label(lctx *c, const ynode *n, const char *key, const char **out)
+{
+    if (!S_text(c, n, key, out))
+        return false;
+    if (n->len == 0) {
+        S_err(c, n, "'%s' is empty; give it a value%s", key, "");
+        return false;
+    }
+    return true;
+}
+
+static bool S_slug_ok(const char *s, size_t len)
+{
+    if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+        return false;
+    for (size_t i = 1; i < len; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '_' || ch == '-'))
+            return false;
+    }
+    return true;
+}
+
+static bool S_slug(lctx *c, const ynode *n, const char *key, const char **out)
+{
+    if (!S_text(c, n, key, out))
+        return false;
+    if (!S_slug_ok(n->str, n->len)) {
+        S_err(c, n,
+              "'%s' is not a valid id: use lower-case letters, digits, '-' "
+              "and '_', starting with a letter or digit (e.g. '%s')",
+              n->str, "first-purchase");
+        return false;
+    }
+    return true;
+}
+
+static bool S_decimal_syntax(const char *s)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    bool digits = false;
+    while (*p >= '0' && *p <= '9')
+        p++, digits = true;
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9')
+            p++, digits = true;
+    }
+    if (!digits)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '-' || *p == '+')
+            p++;
+        if (!(*p >= '0' && *p <= '9'))
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return *p == '\0';
+}
+
+static bool S_number(lctx *c, const ynode *n, const char *key, double *out)
+{
+    if (n->kind != Y_SCALAR) {
+        S_err(c, n, "'%s' must be a number, not %s", key, S_kind_name(n));
+        return false;
+    }
+    if (!n->plain) {
+        S_err(c, n, "'%s' must be a number, but \"%s\" is quoted; remove the "
+                    "quotes",
+              key, n->str);
+        return false;
+    }
+    if (n->len != strlen(n->str) || !S_decimal_syntax(n->str)) {
+        S_err(c, n, "'%s' must be a decimal number like 3 or 4.5, not '%s'",
+              key, n->str);
+        return false;
+    }
+    errno = 0;
+    double v = strtod(n->str, NULL);
+    if (!isfinite(v) || errno == ERANGE) {
+        if (!isfinite(v) || fabs(v) > 1) {
+            S_err(c, n, "'%s' is too large to be a number here: '%s'", key,
+                  n->str);
+            return false;
+        }
+        v = 0; /* underflow: as good as zero */
+    }
+    *out = v;
+    return true;
+}
+
+static bool S_bool(lctx *c, const ynode *n, const char *key, bool *out)
+{
+    if (n->kind == Y_SCALAR && n->plain) {
+        if (strcmp(n->str, "true") == 0)
+            return *out = true, true;
+        if (strcmp(n->str, "false") == 0)
+            return *out = false, true;
+    }
+    S_err(c, n, "'%s' must be true or false, not '%s'", key,
+          n->kind == Y_SCALAR ? n->str : S_kind_name(n));
+    return false;
+}
+
+/* One of a fixed set of words; returns its index or -1. */
+static int S_enum(lctx *c, const ynode *n, const char *key,
+                  const char *const *words, size_t nwords)
+{
+    if (n->kind == Y_SCALAR)
+        for (size_t i = 0; i < nwords; i++)
+            if (strcmp(n->str, words[i]) == 0)
+                return (int)i;
+    cjm_str all = {0};
+    for (size_t i = 0; i < nwords; i++)
+        cjm_str_printf(&all, "%s'%s'", i ? (i + 1 == nwords ? " or " : ", ") : "",
+                       words[i]);
+    S_err(c, n, "'%s' must be %s", key, all.failed ? "?" : all.data);
+    cjm_str_free(&all);
+    return -1;
+}
+
+static bool S_text_list(lctx *c, const ynode *n, const char *key,
+                        const char ***out, size_t *count)
+{
+    if (!S_is_seq(c, n, key))
+        return false;
+    const char **v = cjm_arena_array(c->a, n->n, sizeof *v);
+    if (!v)
+        return c->oom = true, false;
+    bool ok = true;
+    for (size_t i = 0; i < n->n; i++)
+        ok = S_text(c, n->items[i], key, &v[i]) && ok;
+    *out = v;
+    *count = n->n;
+    return ok;
+}
+
+/* ---- policy ------------------------------------------------------------ */
+
+static bool S_refs(lctx *c, const ynode *n, const char *key, bool slugs,
+                   cjm_ref **out, size_t *count)
+{
+    if (!S_is_seq(c, n, key))
+        return false;
+    cjm_ref *v = cjm_arena_array(c->a, n->n, sizeof *v);
+    if (!v)
+        return c->oom = true, false;
+    bool ok = true;
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *it = n->items[i];
+        v[i].pos = POS(it);
+        ok = (slugs ? S_slug(c, it, key, &v[i].id)
+                    : S_text(c, it, key, &v[i].id)) && ok;
+    }
+    *out = v;
+    *count = n->n;
+    return ok;
+}
+
+static bool S_count_limit(lctx *c, const ynode *n, const char *key, long *out)
+{
+    double v;
+    if (!S_number(c, n, key, &v))
+        return false;
+    if (v < 0 || v != floor(v) || v > 1e9) {
+        S_err(c, n, "'%s' must be a whole number of touchpoints, not '%s'",
+              key, n->str);
+        return false;
+    }
+    *out = (long)v;
+    return true;
+}
+
+static void S_catalogue(lctx *c, const ynode *n, cjm_policy *p)
+{
+    if (!S_is_map(c, n, "'catalogue'"))
+        return;
+    p->catalogue = cjm_arena_array(c->a, n->n, sizeof *p->catalogue);
+    if (!p->catalogue) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+        cjm_catalogue_entry *e = &p->catalogue[p->n_catalogue];
+        e->pos = POS(k);
+        if (!S_slug(c, k, "catalogue", &e->stage))
+            continue;
+        if (S_refs(c, v, e->stage, true, &e->touchpoints, &e->n))
+            p->n_catalogue++;
+    }
+    p->has_catalogue = true;
+}
+
+/* Reads the keys of `requires:` (or a policy file's top level) into p. */
+static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
+                     const char *where)
+{
+    S_known_keys(c, map, policy_keys, COUNT(policy_keys), where);
+    const ynode *v;
+    if ((v = cjm_ymap_get(map, "touchpoints")) && S_is_map(c, v, "'touchpoints'")) {
+        S_known_keys(c, v, minmax_keys, COUNT(minmax_keys), "'touchpoints'");
+        const ynode *m;
+        if ((m = cjm_ymap_get(v, "min")))
+            p->has_min = S_count_limit(c, m, "min", &p->min);
+        if ((m = cjm_ymap_get(v, "max")))
+            p->has_max = S_count_limit(c, m, "max", &p->max);
+        if (p->has_min && p->has_max && p->min > p->max)
+            S_err(c, v, "touchpoints: 'min' is larger than 'max'%s%s", "", "");
+    }
+    if ((v = cjm_ymap_get(map, "stages")))
+        p->has_stages = S_refs(c, v, "stages", true, &p->stages, &p->n_stages);
+    if ((v = cjm_ymap_get(map, "channels")))
+        p->has_channels =
+            S_refs(c, v, "channels", false, &p->channels, &p->n_channels);
+    if ((v = cjm_ymap_get(map, "catalogue")))
+        S_catalogue(c, v, p);
+    if ((v = cjm_ymap_get(map, "scored")))
+        p->has_scored = S_bool(c, v, "scored", &p->scored);
+}
+
+/* ---- touchpoints ------------------------------------------------------- */
+
+static void S_metrics(lctx *c, const ynode *n, cjm_metrics *m)
+{
+    if (!S_is_map(c, n, "'metrics'"))
+        return;
+    S_known_keys(c, n, cjm_metric_names, CJM_METRIC_COUNT, "'metrics'");
+    for (int i = 0; i < CJM_METRIC_COUNT; i++) {
+        const ynode *v = cjm_ymap_get(n, cjm_metric_names[i]);
+        if (v) {
+            m->has[i] = S_number(c, v, cjm_metric_names[i], &m->value[i]);
+            m->pos[i] = POS(v);
+        }
+    }
+}
+
+static void S_friction_one(lctx *c, const ynode *n, cjm_friction *f)
+{
+    f->pos = POS(n);
+    f->severity = CJM_SEV_MEDIUM;
+    if (n->kind == Y_SCALAR) {
+        S_label(c, n, "friction", &f->text);
+        return;
+    }
+    if (!S_is_map(c, n, "a friction point"))
+        return;
+    S_known_keys(c, n, friction_keys, COUNT(friction_keys), "friction point");
+    const ynode *v;
+    if ((v = S_need(c, n, "text", "friction point")))
+        S_label(c, v, "text", &f->text);
+    if ((v = cjm_ymap_get(n, "severity"))) {
+        int s = S_enum(c, v, "severity", cjm_friction_severity_names,
+                       CJM_SEV_COUNT);
+        if (s >= 0)
+            f->severity = (cjm_friction_severity)s;
+    }
+    if ((v = cjm_ymap_get(n, "evidence")))
+        S_text(c, v, "evidence", &f->evidence);
+}
+
+static void S_friction(lctx *c, const ynode *n, cjm_touchpoint *t)
+{
+    if (!S_is_seq(c, n, "friction"))
+        return;
+    t->friction = cjm_arena_array(c->a, n->n, sizeof *t->friction);
+    if (!t->friction) {
+        c->oom = true;
+        return;
+    }
+    t->n_friction = n->n;
+    for (size_t i = 0; i < n->n; i++)
+        S_friction_one(c, n->items[i], &t->friction[i]);
+}
+
+static void S_next(lctx *c, const ynode *n, cjm_touchpoint *t)
+{
+    if (!S_is_seq(c, n, "next"))
+        return;
+    t->next_ids = cjm_arena_array(c->a, n->n, sizeof *t->next_ids);
+    t->next_pos = cjm_arena_array(c->a, n->n, sizeof *t->next_pos);
+    if (!t->next_ids || !t->next_pos) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        t->next_pos[i] = POS(n->items[i]);
+        S_slug(c, n->items[i], "next", &t->next_ids[i]);
+    }
+    t->n_next = n->n;
+    t->has_next = true;
+}
+
+static const char *const contact_words[] = {"direct", "indirect"};
+
+/* The simple scalar fields of a touchpoint. */
+static void S_tp_fields(lctx *c, const ynode *n, cjm_touchpoint *t)
+{
+    const ynode *v;
+    if ((v = S_need(c, n, "id", "touchpoint"))) {
+        S_slug(c, v, "id", &t->id);
+        t->id_pos = POS(v);
+    }
+    if ((v = S_need(c, n, "name", "touchpoint")))
+        S_label(c, v, "name", &t->name);
+    if ((v = cjm_ymap_get(n, "channel")) && S_label(c, v, "channel", &t->channel)) {
+        for (const char *p = t->channel; *p; p++)
+            if (*p >= 'A' && *p <= 'Z') {
+                S_err(c, v, "channel '%s' must be lower-case, e.g. '%s'",
+                      t->channel, "web");
+                break;
+            }
+    }
+    if ((v = cjm_ymap_get(n, "contact")))
+        t->indirect = S_enum(c, v, "contact", contact_words, 2) == 1;
+    if ((v = cjm_ymap_get(n, "description")))
+        S_text(c, v, "description", &t->description);
+    if ((v = cjm_ymap_get(n, "owner")))
+        S_text(c, v, "owner", &t->owner);
+    if ((v = cjm_ymap_get(n, "quote")))
+        S_text(c, v, "quote", &t->quote);
+    if ((v = cjm_ymap_get(n, "actors")))
+        S_text_list(c, v, "actors", &t->actors, &t->n_actors);
+    if ((v = cjm_ymap_get(n, "opportunities")))
+        S_text_list(c, v, "opportunities", &t->opportunities,
+                    &t->n_opportunities);
+    if ((v = cjm_ymap_get(n, "score"))) {
+        t->has_score = S_number(c, v, "score", &t->score);
+        t->score_pos = POS(v);
+    }
+    if ((v = cjm_ymap_get(n, "moment_of_truth")))
+        S_bool(c, v, "moment_of_truth", &t->moment_of_truth);
+    if ((v = cjm_ymap_get(n, "entry")))
+        S_bool(c, v, "entry", &t->entry);
+    t->weight = t->moment_of_truth ? 2 : 1;
+    if ((v = cjm_ymap_get(n, "weight")) && S_number(c, v, "weight", &t->weight) &&
+        t->weight <= 0)
+        S_err(c, v, "'weight' must be greater than 0, not %s%s", v->str, "");
+}
+
+static void S_touchpoint(lctx *c, const ynode *n, cjm_touchpoint *t)
+{
+    t->pos = POS(n);
+    if (!S_is_map(c, n, "a touchpoint"))
+        return;
+    S_known_keys(c, n, tp_keys, COUNT(tp_keys), "touchpoint");
+    S_tp_fields(c, n, t);
+    const ynode *v;
+    if ((v = cjm_ymap_get(n, "metrics")))
+        S_metrics(c, v, &t->metrics);
+    if ((v = cjm_ymap_get(n, "friction")))
+        S_friction(c, v, t);
+    if ((v = cjm_ymap_get(n, "next")))
+        S_next(c, v, t);
+}
+
+/* ---- stages and journey ------------------------------------------------ */
+
+static char *S_capitalised(lctx *c, const char *id)
+{
+    char *s = cjm_arena_strdup(c->a, id);
+    if (s && s[0] >= 'a' && s[0] <= 'z')
+        s[0] = (char)(s[0] - 'a' + 'A');
+    return s;
+}
+
+/* Reads stage i; its touchpoints go to j->tps starting at *next_tp. */
+static void S_stage(lctx *c, const ynode *n, cjm_journey *j, size_t i,
+                    size_t *next_tp)
+{
+    cjm_stage *s = &j->stages[i];
+    s->pos = POS(n);
+    s->first = *next_tp;
+    if (!S_is_map(c, n, "a stage"))
+        return;
+    S_known_keys(c, n, stage_keys, COUNT(stage_keys), "stage");
+    const ynode *v;
+    if ((v = S_need(c, n, "id", "stage"))) {
+        s->id_pos = POS(v);
+        if (S_slug(c, v, "id", &s->id))
+            s->name = S_capitalised(c, s->id);
+    }
+    if ((v = cjm_ymap_get(n, "name")))
+        S_label(c, v, "name", &s->name);
+    if ((v = cjm_ymap_get(n, "description")))
+        S_text(c, v, "description", &s->description);
+    if ((v = S_need(c, n, "touchpoints", "stage"))) {
+        s->touchpoints_pos = POS(v);
+        if (v->kind == Y_SEQ) {
+            for (size_t k = 0; k < v->n; k++) {
+                j->tps[*next_tp].stage = i;
+                S_touchpoint(c, v->items[k], &j->tps[(*next_tp)++]);
+            }
+            s->count = v->n;
+        } else if (!(v->kind == Y_SCALAR && v->plain && v->len == 0)) {
+            S_is_seq(c, v, "touchpoints");
+        } /* `touchpoints:` with no value: reported as empty-stage */
+    }
+}
+
+static size_t S_count_tps(const ynode *stages)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < stages->n; i++) {
+        const ynode *tps = cjm_ymap_get(stages->items[i], "touchpoints");
+        if (tps && tps->kind == Y_SEQ)
+            n += tps->n;
+    }
+    return n;
+}
+
+static void S_stages(lctx *c, const ynode *n, cjm_journey *j)
+{
+    j->stages_pos = POS(n);
+    if (!S_is_seq(c, n, "stages"))
+        return;
+    if (n->n == 0) {
+        S_err(c, n, "'stages' is empty; a journey needs at least one stage%s",
+              "", "");
+        return;
+    }
+    j->n_tps = S_count_tps(n);
+    j->stages = cjm_arena_array(c->a, n->n, sizeof *j->stages);
+    j->tps = cjm_arena_array(c->a, j->n_tps, sizeof *j->tps);
+    if (!j->stages || !j->tps) {
+        c->oom = true;
+        return;
+    }
+    j->n_stages = n->n;
+    size_t next_tp = 0;
+    for (size_t i = 0; i < n->n; i++)
+        S_stage(c, n->items[i], j, i, &next_tp);
+}
+
+static void S_persona(lctx *c, const ynode *n, cjm_journey *j)
+{
+    if (n->kind == Y_SCALAR) {
+        S_label(c, n, "persona", &j->persona);
+        return;
+    }
+    if (!S_is_map(c, n, "'persona'"))
+        return;
+    S_known_keys(c, n, persona_keys, COUNT(persona_keys), "persona");
+    const ynode *v;
+    if ((v = S_need(c, n, "name", "persona")))
+        S_label(c, v, "name", &j->persona);
+    if ((v = cjm_ymap_get(n, "description")))
+        S_text(c, v, "description", &j->persona_description);
+    if ((v = cjm_ymap_get(n, "goals")))
+        S_text_list(c, v, "goals", &j->goals, &j->n_goals);
+}
+
+static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
+{
+    if (n->kind != Y_SEQ || n->n != 2) {
+        S_err(c, n, "'scale' must be a list of two numbers [min, max], e.g. "
+                    "%s%s",
+              "[1, 5]", "");
+        return;
+    }
+    double lo, hi;
+    if (!S_number(c, n->items[0], "scale", &lo) ||
+        !S_number(c, n->items[1], "scale", &hi))
+        return;
+    if (lo >= hi) {
+        S_err(c, n, "'scale' must have min < max, e.g. %s%s", "[1, 5]", "");
+        return;
+    }
+    j->scale_min = lo;
+    j->scale_max = hi;
+}
+
+/* The default id: the file's base name without its extension. */
+static const char *S_default_id(lctx *c, const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (strcmp(file, "-") == 0 || strcmp(file, "<stdin>") == 0)
+        base = "stdin";
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return cjm_arena_strndup(c->a, base, len);
+}
+
+static const char *const state_words[] = {"current", "future"};
+
+static void S_journey(lctx *c, const ynode *root, cjm_journey *j)
+{
+    j->pos = POS(root);
+    S_known_keys(c, root, journey_keys, COUNT(journey_keys), "journey");
+    const ynode *v;
+    if ((v = S_need(c, root, "journey", "the journey file")))
+        S_label(c, v, "journey", &j->title);
+    j->id = S_default_id(c, j->file);
+    if ((v = cjm_ymap_get(root, "id")))
+        S_slug(c, v, "id", &j->id);
+    if ((v = cjm_ymap_get(root, "description")))
+        S_text(c, v, "description", &j->description);
+    if ((v = cjm_ymap_get(root, "persona")))
+        S_persona(c, v, j);
+    if ((v = cjm_ymap_get(root, "owner")))
+        S_text(c, v, "owner", &j->owner);
+    if ((v = cjm_ymap_get(root, "state")))
+        j->future = S_enum(c, v, "state", state_words, 2) == 1;
+    j->scale_min = 1;
+    j->scale_max = 5;
+    if ((v = cjm_ymap_get(root, "scale")))
+        S_scale(c, v, j);
+    if ((v = cjm_ymap_get(root, "requires")) && S_is_map(c, v, "'requires'"))
+        S_policy(c, v, &j->requires, "'requires'");
+    if ((v = S_need(c, root, "stages", "the journey file")))
+        S_stages(c, v, j);
+}
+
+/* ---- id index and next resolution -------------------------------------- */
+
+long cjm_journey_find(const cjm_journey *j, const char *id)
+{
+    size_t lo = 0, hi = j->n_tps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(j->tps[j->by_id[mid]].id, id);
+        if (c == 0) {
+            /* The first of equal ids, so lookups are deterministic. */
+            while (mid > 0 && strcmp(j->tps[j->by_id[mid - 1]].id, id) == 0)
+                mid--;
+            return (long)j->by_id[mid];
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static bool S_index(cjm_journey *j)
+{
+    j->by_id = cjm_arena_array(&j->arena, j->n_tps, sizeof *j->by_id);
+    cjm_keyed *keys = malloc((j->n_tps ? j->n_tps : 1) * sizeof *keys);
+    if (!j->by_id || !keys) {
+        free(keys);
+        return false;
+    }
+    for (size_t i = 0; i < j->n_tps; i++)
+        keys[i] = (cjm_keyed){j->tps[i].id, i};
+    qsort(keys, j->n_tps, sizeof *keys, cjm_keyed_cmp);
+    for (size_t i = 0; i < j->n_tps; i++)
+        j->by_id[i] = keys[i].i;
+    free(keys);
+    for (size_t t = 0; t < j->n_tps; t++) {
+        cjm_touchpoint *tp = &j->tps[t];
+        if (!tp->has_next) {
+            tp->n_next = t + 1 < j->n_tps ? 1 : 0;
+            tp->next = cjm_arena_array(&j->arena, 1, sizeof *tp->next);
+            if (!tp->next)
+                return false;
+            tp->next[0] = (long)t + 1;
+            continue;
+        }
+        tp->next = cjm_arena_array(&j->arena, tp->n_next, sizeof *tp->next);
+        if (!tp->next)
+            return false;
+        for (size_t k = 0; k < tp->n_next; k++)
+            tp->next[k] = cjm_journey_find(j, tp->next_ids[k]);
+    }
+    return true;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static const ynode *S_root(const ytree *t, cjm_diags *d, const char *what)
+{
+    if (!t->root) {
+        cjm_diags_add(d, CJM_RULE_SCHEMA, CJM_ERROR, 1, 1,
+                      "the file is empty; %s", what);
+        return NULL;
+    }
+    if (t->root->kind != Y_MAP) {
+        cjm_diags_add(d, CJM_RULE_SCHEMA, CJM_ERROR, t->root->line,
+                      t->root->col,
+                      "the top level must be a mapping of keys to values, "
+                      "not %s; %s",
+                      S_kind_name(t->root), what);
+        return NULL;
+    }
+    return t->root;
+}
+
+static const char journey_hint[] =
+    "a journey starts with 'journey: <title>' and 'stages:'";
+
+cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
+                              cjm_diags *diags)
+{
+    size_t errors_before = cjm_diags_errors(diags);
+    ytree t;
+    if (cjm_ytree_parse(&t, buf, len, diags) != 0) {
+        cjm_ytree_release(&t);
+        return NULL;
+    }
+    cjm_journey *j = calloc(1, sizeof *j);
+    const ynode *root = S_root(&t, diags, journey_hint);
+    if (!j || !root) {
+        free(j);
+        cjm_ytree_release(&t);
+        return NULL;
+    }
+    cjm_arena_init(&j->arena);
+    j->file = cjm_arena_strdup(&j->arena, file ? file : "<input>");
+    lctx c = {diags, &j->arena, j->file == NULL};
+    S_journey(&c, root, j);
+    cjm_ytree_release(&t);
+    if (c.oom)
+        cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
+                      "out of memory while loading");
+    if (c.oom || cjm_diags_errors(diags) > errors_before || !S_index(j)) {
+        cjm_journey_free(j);
+        return NULL;
+    }
+    return j;
+}
+
+void cjm_journey_free(cjm_journey *j)
+{
+    if (!j)
+        return;
+    cjm_arena_release(&j->arena);
+    free(j);
+}
+
+cjm_policy *cjm_policy_load(const char *buf, size_t len, const char *file,
+                            cjm_diags *diags)
+{
+    (void)file;
+    size_t errors_before = cjm_diags_errors(diags);
+    ytree t;
+    if (cjm_ytree_parse(&t, buf, len, diags) != 0) {
+        cjm_ytree_release(&t);
+        return NULL;
+    }
+    cjm_policy *p = calloc(1, sizeof *p);
+    const ynode *root =
+        S_root(&t, diags, "a policy holds keys such as 'stages:' and "
+                          "'catalogue:'");
+    if (!p || !root) {
+        free(p);
+        cjm_ytree_release(&t);
+        return NULL;
+    }
+    cjm_arena_init(&p->arena);
+    lctx c = {diags, &p->arena, false};
+    S_policy(&c, root, p, "policy");
+    cjm_ytree_release(&t);
+    if (c.oom || cjm_diags_errors(diags) > errors_before) {
+        cjm_policy_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void cjm_policy_free(cjm_policy *p)
+{
+    if (!p)
+        return;
+    cjm_arena_release(&p->arena);
+    free(p);
+}
+
+const char *cjm_journey_id(const cjm_journey *j) { return j->id; }
+const char *cjm_journey_title(const cjm_journey *j) { return j->title; }
+const char *cjm_journey_file(const cjm_journey *j) { return j->file; }
+size_t cjm_journey_stage_count(const cjm_journey *j) { return j->n_stages; }
+size_t cjm_journey_touchpoint_count(const cjm_journey *j) { return j->n_tps; }

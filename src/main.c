@@ -1,0 +1,325 @@
+/* cjm: the command line.  Parses arguments, walks paths, and hands buffers to
+ * the library; everything else lives in libcjm. */
+#include "cjm.h"
+#include "paths.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_main[] =
+    "usage: cjm COMMAND [OPTIONS] PATH...\n"
+    "\n"
+    "Customer journey maps as code: check, report on and draw journeys\n"
+    "written in YAML.\n"
+    "\n"
+    "commands:\n"
+    "  check    validate and lint journeys; diagnostics for editors and CI\n"
+    "  report   the figures of each journey: index, stage means, weakest\n"
+    "           touchpoints, friction, channel mix\n"
+    "\n"
+    "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
+    "or - for standard input.\n"
+    "\n"
+    "  cjm COMMAND --help   options of a command\n"
+    "  cjm --version        the version\n"
+    "\n"
+    "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
+
+static const char usage_check[] =
+    "usage: cjm check [--policy FILE] [--format text|json|github] [--strict]\n"
+    "                 PATH...\n"
+    "\n"
+    "Loads, validates and lints each journey; diagnostics go to stdout as\n"
+    "file:line:col: severity: message [rule].\n"
+    "\n"
+    "  --policy FILE   apply a policy file (the keys of 'requires:') to every\n"
+    "                  journey; a journey's own 'requires:' wins key by key\n"
+    "  --format FMT    text (default, with the source line and a caret),\n"
+    "                  json, or github (workflow commands for annotations)\n"
+    "  --strict        warnings count as errors for the exit status\n"
+    "  -h, --help      this help\n"
+    "\n"
+    "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
+
+static const char usage_report[] =
+    "usage: cjm report [--format text|markdown|json] PATH...\n"
+    "\n"
+    "Prints the figures of each journey: the journey index, stage means,\n"
+    "the weakest touchpoints, friction by severity and the channel mix.\n"
+    "A journey with errors gets its diagnostics (on stderr) instead.\n"
+    "\n"
+    "  --format FMT    text (default), markdown (for pull-request comments)\n"
+    "                  or json (one object per file; an array for several)\n"
+    "  -h, --help      this help\n"
+    "\n"
+    "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
+
+typedef struct {
+    cjm_format format;
+    bool strict;
+    const char *policy_path;
+    cjm_policy *policy;
+    cjm_paths paths;
+    int status; /* worst cjm_exit so far */
+} cli;
+
+static void S_worse(cli *c, int status)
+{
+    if (status > c->status)
+        c->status = status;
+}
+
+static int S_usage_error(const char *usage, const char *fmt, const char *arg)
+{
+    fputs("cjm: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n\n", stderr);
+    fputs(usage, stderr);
+    return CJM_EXIT_USAGE;
+}
+
+static int S_format(const char *s, bool report, cjm_format *out)
+{
+    static const struct {
+        const char *name;
+        cjm_format f;
+        bool check, report;
+    } formats[] = {
+        {"text", CJM_FORMAT_TEXT, true, true},
+        {"json", CJM_FORMAT_JSON, true, true},
+        {"github", CJM_FORMAT_GITHUB, true, false},
+        {"markdown", CJM_FORMAT_MARKDOWN, false, true},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(s, formats[i].name) == 0 &&
+            (report ? formats[i].report : formats[i].check)) {
+            *out = formats[i].f;
+            return 0;
+        }
+    return -1;
+}
+
+/* Parses options common to check and report; returns -1 to go on, else an
+ * exit status. */
+static int S_options(cli *c, int argc, char **argv, bool report,
+                     const char *usage)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"policy", required_argument, NULL, 'p'},
+        {"strict", no_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    optind = 1;
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
+        case 'f':
+            if (S_format(optarg, report, &c->format) != 0)
+                return S_usage_error(usage, "unknown format '%s'", optarg);
+            break;
+        case 'p':
+            if (report)
+                return S_usage_error(usage, "unknown option '%s'", "--policy");
+            c->policy_path = optarg;
+            break;
+        case 's':
+            if (report)
+                return S_usage_error(usage, "unknown option '%s'", "--strict");
+            c->strict = true;
+            break;
+        default:
+            return S_usage_error(usage, "unknown or incomplete option '%s'",
+                                 argv[optind - 1]);
+        }
+    }
+    if (optind == argc)
+        return S_usage_error(usage, "no PATH given%s", "");
+    char err[512];
+    for (int i = optind; i < argc; i++)
+        if (cjm_paths_add(&c->paths, argv[i], err, sizeof err) != 0) {
+            fprintf(stderr, "cjm: %s\n", err);
+            S_worse(c, CJM_EXIT_USAGE);
+        }
+    return -1;
+}
+
+static int S_load_policy(cli *c)
+{
+    if (!c->policy_path)
+        return 0;
+    char *buf, err[512];
+    size_t len;
+    if (cjm_file_read(c->policy_path, &buf, &len, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: policy: %s\n", err);
+        return -1;
+    }
+    cjm_diags *d = cjm_diags_new(c->policy_path);
+    c->policy = d ? cjm_policy_load(buf, len, c->policy_path, d) : NULL;
+    if (d && cjm_diags_count(d)) {
+        cjm_diags_sort(d);
+        cjm_diags_write(stderr, d, CJM_FORMAT_TEXT, buf, len);
+    }
+    cjm_diags_free(d);
+    free(buf);
+    if (!c->policy) {
+        fprintf(stderr, "cjm: the policy file '%s' has errors; fix them "
+                        "first\n",
+                c->policy_path);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads one input.  Returns the buffer or NULL; an oversized file becomes a
+ * diagnostic in d, an unreadable one a message on stderr. */
+static char *S_read(cli *c, const char *path, size_t *len, cjm_diags *d)
+{
+    char *buf, err[512];
+    int rc = cjm_file_read(path, &buf, len, err, sizeof err);
+    if (rc == -2) {
+        cjm_diags_add(d, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "%s", err);
+    } else if (rc != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        S_worse(c, CJM_EXIT_USAGE);
+    }
+    return buf;
+}
+
+static const char *S_display_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static int S_check(cli *c)
+{
+    size_t errors = 0, warnings = 0, files = 0;
+    if (c->format == CJM_FORMAT_JSON)
+        fputs("{\"files\": [", stdout);
+    for (size_t i = 0; i < c->paths.n; i++) {
+        const char *name = S_display_name(c->paths.items[i]);
+        cjm_diags *d = cjm_diags_new(name);
+        if (!d)
+            return CJM_EXIT_USAGE;
+        size_t len = 0;
+        char *buf = S_read(c, c->paths.items[i], &len, d);
+        if (buf)
+            cjm_journey_free(
+                cjm_journey_load_checked(buf, len, name, c->policy, d));
+        if (buf || cjm_diags_count(d)) {
+            if (c->format == CJM_FORMAT_JSON && files)
+                fputs(", ", stdout);
+            cjm_diags_write(stdout, d, c->format, buf, len);
+            files++;
+            errors += cjm_diags_errors(d);
+            warnings += cjm_diags_warnings(d);
+        }
+        free(buf);
+        cjm_diags_free(d);
+    }
+    if (c->format == CJM_FORMAT_JSON)
+        printf("], \"errors\": %zu, \"warnings\": %zu}\n", errors, warnings);
+    else if (c->format == CJM_FORMAT_TEXT)
+        printf("%zu file%s checked: %zu error%s, %zu warning%s\n", files,
+               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+               warnings, warnings == 1 ? "" : "s");
+    if (errors || (c->strict && warnings))
+        S_worse(c, CJM_EXIT_ERRORS);
+    return c->status;
+}
+
+static int S_report(cli *c)
+{
+    bool array = c->format == CJM_FORMAT_JSON && c->paths.n > 1;
+    size_t shown = 0;
+    if (array)
+        fputs("[", stdout);
+    for (size_t i = 0; i < c->paths.n; i++) {
+        const char *name = S_display_name(c->paths.items[i]);
+        cjm_diags *d = cjm_diags_new(name);
+        if (!d)
+            return CJM_EXIT_USAGE;
+        size_t len = 0;
+        char *buf = S_read(c, c->paths.items[i], &len, d);
+        cjm_journey *j =
+            buf ? cjm_journey_load_checked(buf, len, name, NULL, d) : NULL;
+        if (j && cjm_diags_errors(d) == 0) {
+            cjm_figures *f = cjm_figures_new(j);
+            if (f) {
+                if (shown++)
+                    fputs(c->format == CJM_FORMAT_JSON       ? ", "
+                          : c->format == CJM_FORMAT_MARKDOWN ? "\n---\n\n"
+                                                             : "\n",
+                          stdout);
+                cjm_report_write(stdout, j, f, c->format);
+                if (c->format == CJM_FORMAT_JSON && !array)
+                    putc('\n', stdout);
+            }
+            cjm_figures_free(f);
+        } else if (cjm_diags_errors(d)) {
+            /* Only errors stop a report; the figures need a sound model. */
+            cjm_diags_write(stderr, d, CJM_FORMAT_TEXT, buf, len);
+            S_worse(c, CJM_EXIT_ERRORS);
+        }
+        cjm_journey_free(j);
+        free(buf);
+        cjm_diags_free(d);
+    }
+    if (array)
+        fputs("]\n", stdout);
+    return c->status;
+}
+
+static int S_run(const char *cmd, int argc, char **argv)
+{
+    cli c = {.format = CJM_FORMAT_TEXT};
+    bool report = strcmp(cmd, "report") == 0;
+    int rc = S_options(&c, argc, argv, report,
+                       report ? usage_report : usage_check);
+    if (rc < 0) {
+        if (c.paths.n == 0)
+            rc = c.status;
+        else if (S_load_policy(&c) != 0)
+            rc = CJM_EXIT_USAGE;
+        else
+            rc = report ? S_report(&c) : S_check(&c);
+    }
+    cjm_policy_free(c.policy);
+    cjm_paths_free(&c.paths);
+    return rc;
+}
+
+/* A failed write to stdout (full disk, closed pipe) is an error, not
+ * silence. */
+static int S_finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "cjm: cannot write output: %s\n", strerror(errno));
+        return CJM_EXIT_USAGE;
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return S_usage_error(usage_main, "no command given%s", "");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        fputs(usage_main, stdout);
+        return S_finish(CJM_EXIT_OK);
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("cjm %s\n", CJM_VERSION);
+        return S_finish(CJM_EXIT_OK);
+    }
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "report") == 0)
+        return S_finish(S_run(cmd, argc - 1, argv + 1));
+    return S_usage_error(usage_main, "unknown command '%s'", cmd);
+}

@@ -1,0 +1,138 @@
+/* The journey model: plain arrays of structs, every string and array owned by
+ * the journey's arena.  Touchpoints of all stages sit in one array in file
+ * order; a stage owns the range [first, first + count). */
+#ifndef CJM_MODEL_H
+#define CJM_MODEL_H
+
+#include "arena.h"
+#include "cjm.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    int line, col; /* 1-based; 0 when the node is absent */
+} cjm_pos;
+
+typedef enum {
+    CJM_SEV_LOW,
+    CJM_SEV_MEDIUM,
+    CJM_SEV_HIGH,
+    CJM_SEV_CRITICAL,
+    CJM_SEV_COUNT
+} cjm_friction_severity;
+
+extern const char *const cjm_friction_severity_names[CJM_SEV_COUNT];
+
+typedef struct {
+    const char *text;
+    cjm_friction_severity severity;
+    const char *evidence; /* may be NULL */
+    cjm_pos pos;
+} cjm_friction;
+
+enum {
+    CJM_METRIC_CSAT,
+    CJM_METRIC_CES,
+    CJM_METRIC_NPS,
+    CJM_METRIC_RESPONSES,
+    CJM_METRIC_COUNT
+};
+
+extern const char *const cjm_metric_names[CJM_METRIC_COUNT];
+
+typedef struct {
+    bool has[CJM_METRIC_COUNT];
+    double value[CJM_METRIC_COUNT];
+    cjm_pos pos[CJM_METRIC_COUNT];
+} cjm_metrics;
+
+typedef struct {
+    const char *id;
+    const char *name;
+    const char *channel; /* NULL when absent */
+    const char *description, *owner, *quote; /* NULL when absent */
+    bool indirect;
+    const char **actors;
+    size_t n_actors;
+    bool has_score;
+    double score;
+    cjm_metrics metrics;
+    bool moment_of_truth;
+    bool entry;
+    double weight; /* explicit or default (2 for a moment of truth, else 1) */
+    bool has_next; /* `next` written; else the following touchpoint */
+    const char **next_ids; /* as written (has_next only) */
+    cjm_pos *next_pos;
+    long *next;            /* resolved: touchpoint index, -1 when unknown */
+    size_t n_next;
+    cjm_friction *friction;
+    size_t n_friction;
+    const char **opportunities;
+    size_t n_opportunities;
+    size_t stage; /* index into journey->stages */
+    cjm_pos pos, id_pos, score_pos;
+} cjm_touchpoint;
+
+typedef struct {
+    const char *id;
+    const char *name;
+    const char *description;
+    size_t first, count; /* touchpoints */
+    cjm_pos pos, id_pos, touchpoints_pos;
+} cjm_stage;
+
+typedef struct {
+    const char *id;
+    cjm_pos pos;
+} cjm_ref;
+
+typedef struct {
+    const char *stage;
+    cjm_pos pos;
+    cjm_ref *touchpoints;
+    size_t n;
+} cjm_catalogue_entry;
+
+/* The keys of `requires:` / a policy file; has_* tells which were written. */
+struct cjm_policy {
+    bool has_min, has_max, has_stages, has_channels, has_catalogue, has_scored;
+    long min, max;
+    cjm_ref *stages;
+    size_t n_stages;
+    cjm_ref *channels;
+    size_t n_channels;
+    cjm_catalogue_entry *catalogue;
+    size_t n_catalogue;
+    bool scored;
+    cjm_arena arena; /* used only by a policy loaded on its own */
+};
+
+struct cjm_journey {
+    const char *file;
+    const char *title;
+    const char *id;
+    const char *description;
+    const char *persona;      /* name; NULL when absent */
+    const char *persona_description;
+    const char **goals;
+    size_t n_goals;
+    const char *owner;
+    bool future; /* state: future */
+    double scale_min, scale_max;
+    struct cjm_policy requires;
+    cjm_stage *stages;
+    size_t n_stages;
+    cjm_touchpoint *tps;
+    size_t n_tps;
+    size_t *by_id; /* touchpoint indices sorted by id */
+    cjm_pos pos, stages_pos;
+    cjm_arena arena;
+};
+
+/* Index of the touchpoint with this id, or -1 (binary search in the sorted
+ * index built by the loader). */
+long cjm_journey_find(const cjm_journey *j, const char *id);
+
+
+#endif

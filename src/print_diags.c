@@ -1,0 +1,129 @@
+/* Printers for diagnostics: text (compiler style, with the source line and a
+ * caret), JSON (one element of the "files" array) and GitHub workflow
+ * commands. */
+#include "cjm.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Source lines longer than this are not echoed (a 10 MB scalar would drown
+ * the message). */
+enum { MAX_ECHO = 240 };
+
+/* Byte offsets of each line start, so echoing N findings costs O(file + N). */
+typedef struct {
+    size_t *start;
+    size_t n;
+} line_index;
+
+static void S_index_lines(line_index *li, const char *src, size_t len)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += src[i] == '\n';
+    li->start = malloc(n * sizeof *li->start);
+    li->n = li->start ? n : 0;
+    if (!li->start)
+        return;
+    size_t k = 0;
+    li->start[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (src[i] == '\n')
+            li->start[k++] = i + 1;
+}
+
+static void S_echo(FILE *out, const line_index *li, const char *src,
+                   size_t len, int line, int col)
+{
+    if (line < 1 || (size_t)line > li->n)
+        return;
+    size_t s = li->start[line - 1], e = s;
+    while (e < len && src[e] != '\n' && src[e] != '\r')
+        e++;
+    if (e - s > MAX_ECHO || e == s)
+        return;
+    fprintf(out, "%5d | %.*s\n      | ", line, (int)(e - s), src + s);
+    /* Copy tabs so the caret lines up whatever the tab width. */
+    int c = 1;
+    for (size_t i = s; i < e && c < col; i++) {
+        if (((unsigned char)src[i] & 0xC0) == 0x80)
+            continue;
+        putc(src[i] == '\t' ? '\t' : ' ', out);
+        c++;
+    }
+    fputs("^\n", out);
+}
+
+static void S_text(FILE *out, const cjm_diags *d, const char *src, size_t len)
+{
+    line_index li = {0};
+    if (src)
+        S_index_lines(&li, src, len);
+    for (size_t i = 0; i < cjm_diags_count(d); i++) {
+        const cjm_diag *g = cjm_diags_get(d, i);
+        fprintf(out, "%s:%d:%d: %s: %s [%s]\n", cjm_diags_file(d), g->line,
+                g->column, cjm_severity_name(g->severity), g->message,
+                cjm_rule_name(g->rule));
+        if (li.n)
+            S_echo(out, &li, src, len, g->line, g->column);
+    }
+    free(li.start);
+}
+
+static void S_json(FILE *out, const cjm_diags *d)
+{
+    fputs("{\"file\": ", out);
+    cjm_json_string(out, cjm_diags_file(d));
+    fprintf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
+            cjm_diags_errors(d), cjm_diags_warnings(d));
+    for (size_t i = 0; i < cjm_diags_count(d); i++) {
+        const cjm_diag *g = cjm_diags_get(d, i);
+        fprintf(out, "%s{\"rule\": \"%s\", \"severity\": \"%s\", \"line\": %d, "
+                     "\"column\": %d, \"message\": ",
+                i ? ", " : "", cjm_rule_name(g->rule),
+                cjm_severity_name(g->severity), g->line, g->column);
+        cjm_json_string(out, g->message);
+        putc('}', out);
+    }
+    fputs("]}", out);
+}
+
+/* Workflow-command escaping: data escapes % CR LF; properties also : and ,. */
+static void S_gh_escape(FILE *out, const char *s, bool property)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '%': fputs("%25", out); break;
+        case '\r': fputs("%0D", out); break;
+        case '\n': fputs("%0A", out); break;
+        case ':': fputs(property ? "%3A" : ":", out); break;
+        case ',': fputs(property ? "%2C" : ",", out); break;
+        default: putc(*s, out);
+        }
+    }
+}
+
+static void S_github(FILE *out, const cjm_diags *d)
+{
+    for (size_t i = 0; i < cjm_diags_count(d); i++) {
+        const cjm_diag *g = cjm_diags_get(d, i);
+        fprintf(out, "::%s file=", cjm_severity_name(g->severity));
+        S_gh_escape(out, cjm_diags_file(d), true);
+        fprintf(out, ",line=%d,col=%d,title=%s::", g->line, g->column,
+                cjm_rule_name(g->rule));
+        S_gh_escape(out, g->message, false);
+        putc('\n', out);
+    }
+}
+
+int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
+                    const char *src, size_t len)
+{
+    switch (fmt) {
+    case CJM_FORMAT_JSON: S_json(out, d); break;
+    case CJM_FORMAT_GITHUB: S_github(out, d); break;
+    default: S_text(out, d, src, len); break;
+    }
+    return ferror(out) ? -1 : 0;
+}

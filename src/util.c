@@ -1,0 +1,183 @@
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool S_reserve(cjm_str *s, size_t extra)
+{
+    if (s->failed)
+        return false;
+    if (extra > SIZE_MAX - s->len - 1) {
+        s->failed = true;
+        return false;
+    }
+    size_t need = s->len + extra + 1;
+    if (need <= s->cap)
+        return true;
+    size_t cap = s->cap ? s->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(s->data, cap);
+    if (!p) {
+        s->failed = true;
+        return false;
+    }
+    s->data = p;
+    s->cap = cap;
+    return true;
+}
+
+void cjm_str_append(cjm_str *s, const char *p, size_t n)
+{
+    if (!S_reserve(s, n))
+        return;
+    if (n)
+        memcpy(s->data + s->len, p, n);
+    s->len += n;
+    s->data[s->len] = '\0';
+}
+
+void cjm_str_puts(cjm_str *s, const char *p)
+{
+    cjm_str_append(s, p, strlen(p));
+}
+
+void cjm_str_printf(cjm_str *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !S_reserve(s, (size_t)n)) {
+        s->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(s->data + s->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    s->len += (size_t)n;
+}
+
+void cjm_str_free(cjm_str *s)
+{
+    free(s->data);
+    s->data = NULL;
+    s->len = s->cap = 0;
+    s->failed = false;
+}
+
+size_t cjm_edit_distance(const char *a, const char *b, size_t max)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > max)
+        return max + 1;
+    /* Identifiers we compare are short; longer ones are never typos of each
+     * other worth suggesting. */
+    if (lb > 255)
+        return max + 1;
+    size_t row[256];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = i;
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = diag + cost;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            if (up + 1 < v)
+                v = up + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > max)
+            return max + 1;
+    }
+    return row[lb] > max ? max + 1 : row[lb];
+}
+
+const char *cjm_nearest(const char *word, const char *const *candidates,
+                        size_t n)
+{
+    size_t len = strlen(word);
+    /* A third of the word may be wrong, at least one and at most three
+     * edits: "paymnt" finds "payment", "x" does not find "web". */
+    size_t max = len / 3;
+    if (max < 1)
+        max = 1;
+    if (max > 3)
+        max = 3;
+    const char *best = NULL;
+    size_t best_d = max + 1;
+    for (size_t i = 0; i < n; i++) {
+        if (!candidates[i])
+            continue;
+        size_t d = cjm_edit_distance(word, candidates[i], best_d - 1);
+        if (d < best_d && d > 0) {
+            best = candidates[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+int cjm_keyed_cmp(const void *pa, const void *pb)
+{
+    const cjm_keyed *a = pa, *b = pb;
+    int c = strcmp(a->s, b->s);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+size_t cjm_utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+const char *cjm_fmt_num(char *buf, double x, int decimals)
+{
+    double scale = pow(10, decimals);
+    double r = round(x * scale) / scale;
+    if (r == 0)
+        r = 0; /* no "-0.0" */
+    snprintf(buf, 32, "%.*f", decimals, r);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+    return buf;
+}
+
+void cjm_json_string(FILE *out, const char *s)
+{
+    putc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\t': fputs("\\t", out); break;
+        case '\r': fputs("\\r", out); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F)
+                fprintf(out, "\\u%04x", *p);
+            else
+                putc(*p, out);
+        }
+    }
+    putc('"', out);
+}

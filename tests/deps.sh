@@ -1,0 +1,28 @@
+#!/bin/sh
+# Makes sure the build's Debian packages are present: installs them when run
+# as root with apt-get, else prints the exact command and fails.
+pkgs="libyaml-dev libgraphviz-dev libcmocka-dev pkg-config"
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
+for mod in yaml-0.1 libgvc libcgraph cmocka; do
+    if ! pkg-config --exists "$mod" 2>/dev/null; then
+        case $mod in
+            yaml-0.1) missing="$missing libyaml-dev" ;;
+            libgvc|libcgraph) missing="$missing libgraphviz-dev" ;;
+            cmocka) missing="$missing libcmocka-dev" ;;
+        esac
+    fi
+done
+[ -z "$missing" ] && exit 0
+missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing missing packages: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends $missing >/dev/null ||
+        { apt-get update >/dev/null && apt-get install -y --no-install-recommends $missing >/dev/null; } ||
+        { echo "could not install: $missing" >&2; exit 1; }
+    exit 0
+fi
+echo "missing packages: $missing" >&2
+echo "install them with:  sudo apt-get install -y $pkgs" >&2
+exit 1
