@@ -545,7 +545,6 @@ static size_t S_count_tps(const ynode *stages)
 
 static void S_stages(lctx *c, const ynode *n, cjm_journey *j)
 {
-    j->stages_pos = POS(n);
     if (!S_is_seq(c, n, "stages"))
         return;
     if (n->n == 0) {
@@ -642,8 +641,13 @@ static void S_journey(lctx *c, const ynode *root, cjm_journey *j)
         S_scale(c, v, j);
     if ((v = cjm_ymap_get(root, "requires")) && S_is_map(c, v, "'requires'"))
         S_policy(c, v, &j->requires, "'requires'");
-    if ((v = S_need(c, root, "stages", "the journey file")))
+    if ((v = S_need(c, root, "stages", "the journey file"))) {
         S_stages(c, v, j);
+        /* Journey-wide findings point at the `stages:` key itself. */
+        for (size_t i = 0; i < root->n; i++)
+            if (root->items[2 * i + 1] == v)
+                j->stages_pos = POS(root->items[2 * i]);
+    }
 }
 
 /* ---- id index and next resolution -------------------------------------- */
@@ -703,22 +707,21 @@ static bool S_index(cjm_journey *j)
 
 /* ---- entry points ------------------------------------------------------ */
 
-static const ynode *S_root(const ytree *t, cjm_diags *d, const char *what)
+static const ynode *S_root(const ynode *root, cjm_diags *d, const char *what)
 {
-    if (!t->root) {
+    if (!root) {
         cjm_diags_add(d, CJM_RULE_SCHEMA, CJM_ERROR, 1, 1,
                       "the file is empty; %s", what);
         return NULL;
     }
-    if (t->root->kind != Y_MAP) {
-        cjm_diags_add(d, CJM_RULE_SCHEMA, CJM_ERROR, t->root->line,
-                      t->root->col,
+    if (root->kind != Y_MAP) {
+        cjm_diags_add(d, CJM_RULE_SCHEMA, CJM_ERROR, root->line, root->col,
                       "the top level must be a mapping of keys to values, "
                       "not %s; %s",
-                      S_kind_name(t->root), what);
+                      S_kind_name(root), what);
         return NULL;
     }
-    return t->root;
+    return root;
 }
 
 static const char journey_hint[] =
@@ -728,27 +731,25 @@ cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
                               cjm_diags *diags)
 {
     size_t errors_before = cjm_diags_errors(diags);
-    ytree t;
-    if (cjm_ytree_parse(&t, buf, len, diags) != 0) {
-        cjm_ytree_release(&t);
-        return NULL;
-    }
     cjm_journey *j = calloc(1, sizeof *j);
-    const ynode *root = S_root(&t, diags, journey_hint);
-    if (!j || !root) {
-        free(j);
-        cjm_ytree_release(&t);
+    if (!j) {
+        cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "out of memory");
         return NULL;
     }
     cjm_arena_init(&j->arena);
-    j->file = cjm_arena_strdup(&j->arena, file ? file : "<input>");
-    lctx c = {diags, &j->arena, j->file == NULL};
-    S_journey(&c, root, j);
-    cjm_ytree_release(&t);
-    if (c.oom)
-        cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
-                      "out of memory while loading");
-    if (c.oom || cjm_diags_errors(diags) > errors_before || !S_index(j)) {
+    ynode *tree;
+    lctx c = {diags, &j->arena, false};
+    if (cjm_ytree_parse(&j->arena, buf, len, diags, &tree) == 0 &&
+        S_root(tree, diags, journey_hint)) {
+        j->file = cjm_arena_strdup(&j->arena, file ? file : "<input>");
+        c.oom = j->file == NULL;
+        if (!c.oom)
+            S_journey(&c, tree, j);
+        if (c.oom)
+            cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
+                          "out of memory while loading");
+    }
+    if (cjm_diags_errors(diags) > errors_before || !S_index(j)) {
         cjm_journey_free(j);
         return NULL;
     }
@@ -768,24 +769,18 @@ cjm_policy *cjm_policy_load(const char *buf, size_t len, const char *file,
 {
     (void)file;
     size_t errors_before = cjm_diags_errors(diags);
-    ytree t;
-    if (cjm_ytree_parse(&t, buf, len, diags) != 0) {
-        cjm_ytree_release(&t);
-        return NULL;
-    }
     cjm_policy *p = calloc(1, sizeof *p);
-    const ynode *root =
-        S_root(&t, diags, "a policy holds keys such as 'stages:' and "
-                          "'catalogue:'");
-    if (!p || !root) {
-        free(p);
-        cjm_ytree_release(&t);
+    if (!p) {
+        cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "out of memory");
         return NULL;
     }
     cjm_arena_init(&p->arena);
+    ynode *tree;
     lctx c = {diags, &p->arena, false};
-    S_policy(&c, root, p, "policy");
-    cjm_ytree_release(&t);
+    if (cjm_ytree_parse(&p->arena, buf, len, diags, &tree) == 0 &&
+        S_root(tree, diags, "a policy holds keys such as 'stages:' and "
+                            "'catalogue:'"))
+        S_policy(&c, tree, p, "policy");
     if (c.oom || cjm_diags_errors(diags) > errors_before) {
         cjm_policy_free(p);
         return NULL;

@@ -22,7 +22,8 @@ typedef struct {
 } anchor;
 
 typedef struct {
-    ytree *t;
+    cjm_arena *arena;
+    ynode *root;
     cjm_diags *diags;
     const char *buf;
     size_t len;
@@ -129,7 +130,7 @@ static ynode *S_node(builder *b, ykind kind, const yaml_mark_t *m)
                  "1000000");
         return NULL;
     }
-    ynode *n = cjm_arena_alloc(&b->t->arena, sizeof *n);
+    ynode *n = cjm_arena_alloc(b->arena, sizeof *n);
     if (!n) {
         S_syntax(b, 1, 1, "out of memory%s", NULL);
         return NULL;
@@ -242,7 +243,7 @@ static void S_check_keys(builder *b, const ynode *map)
 static void S_attach(builder *b, ynode *n)
 {
     if (b->depth == 0) {
-        b->t->root = n;
+        b->root = n;
         b->have_root = true;
         return;
     }
@@ -276,7 +277,7 @@ static void S_anchor_add(builder *b, const char *name, ynode *n)
 
 static const char *S_anchor_name(builder *b, const yaml_char_t *a)
 {
-    return a ? cjm_arena_strdup(&b->t->arena, (const char *)a) : NULL;
+    return a ? cjm_arena_strdup(b->arena, (const char *)a) : NULL;
 }
 
 static void S_scalar(builder *b, const yaml_event_t *e)
@@ -286,7 +287,7 @@ static void S_scalar(builder *b, const yaml_event_t *e)
         return;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     n->len = e->data.scalar.length;
-    n->str = cjm_arena_strndup(&b->t->arena,
+    n->str = cjm_arena_strndup(b->arena,
                                (const char *)e->data.scalar.value, n->len);
     if (!n->str) {
         S_syntax(b, n->line, n->col, "out of memory%s", NULL);
@@ -327,7 +328,7 @@ static void S_close(builder *b)
     frame *f = &b->stack[b->depth - 1];
     ynode *n = f->node;
     n->n = n->kind == Y_MAP ? f->n / 2 : f->n;
-    n->items = cjm_arena_array(&b->t->arena, f->n, sizeof *n->items);
+    n->items = cjm_arena_array(b->arena, f->n, sizeof *n->items);
     if (!n->items) {
         S_syntax(b, n->line, n->col, "out of memory%s", NULL);
         return;
@@ -411,16 +412,16 @@ static bool S_utf16(const char *buf, size_t len)
                         (u[0] == 0xFE && u[1] == 0xFF));
 }
 
-int cjm_ytree_parse(ytree *t, const char *buf, size_t len, cjm_diags *diags)
+int cjm_ytree_parse(cjm_arena *arena, const char *buf, size_t len,
+                    cjm_diags *diags, ynode **root)
 {
+    *root = NULL;
     builder *b = calloc(1, sizeof *b);
     if (!b) {
         cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "out of memory");
         return -1;
     }
-    cjm_arena_init(&t->arena);
-    t->root = NULL;
-    *b = (builder){.t = t, .diags = diags, .buf = buf, .len = len};
+    *b = (builder){.arena = arena, .diags = diags, .buf = buf, .len = len};
     if (S_utf16(buf, len)) {
         S_syntax(b, 1, 1, "the file is UTF-16; save it as UTF-8%s", NULL);
     } else {
@@ -445,14 +446,9 @@ int cjm_ytree_parse(ytree *t, const char *buf, size_t len, cjm_diags *diags)
     for (size_t d = 0; d < b->depth; d++)
         free(b->stack[d].kids);
     int rc = b->failed ? -1 : 0;
+    *root = b->root;
     free(b);
     return rc;
-}
-
-void cjm_ytree_release(ytree *t)
-{
-    cjm_arena_release(&t->arena);
-    t->root = NULL;
 }
 
 const ynode *cjm_ymap_get(const ynode *map, const char *key)

@@ -34,17 +34,14 @@ struct ynode {
     size_t weight; /* nodes in the subtree, aliases expanded (saturating) */
 };
 
-typedef struct {
-    ynode *root; /* NULL for an empty document */
-    cjm_arena arena;
-} ytree;
-
-/* Parses buf[0..len) into t.  Findings (syntax, schema for tags and control
- * characters, duplicate-key) go to diags.  Returns 0 when a tree was built
- * (it may still carry schema findings), -1 on a syntax error. Release t with
- * cjm_ytree_release() in both cases. */
-int cjm_ytree_parse(ytree *t, const char *buf, size_t len, cjm_diags *diags);
-void cjm_ytree_release(ytree *t);
+/* Parses buf[0..len) and returns the root through *root (NULL for an empty
+ * document).  Nodes and scalar text are allocated in `arena`, so the model
+ * built from the tree can point at its strings without copying them: the
+ * tree lives as long as the model does.  Findings (syntax, schema for tags
+ * and control characters, duplicate-key) go to diags.  Returns 0 when a tree
+ * was built (it may still carry schema findings), -1 on a syntax error. */
+int cjm_ytree_parse(cjm_arena *arena, const char *buf, size_t len,
+                    cjm_diags *diags, ynode **root);
 
 /* Value for key in a mapping, or NULL. */
 const ynode *cjm_ymap_get(const ynode *map, const char *key);
