@@ -239,7 +239,7 @@ static cjm_pos S_where(const cctx *c, const cjm_policy *p, cjm_pos own)
 
 static const char *S_source(const cctx *c, const cjm_policy *p)
 {
-    return p == &c->j->requires ? "requires" : "the policy";
+    return p == &c->j->requires ? "its 'requires:'" : "the policy";
 }
 
 static void S_count(cctx *c)
@@ -277,7 +277,7 @@ static void S_required_stages(cctx *c)
         const cjm_ref *r = &p->stages[i];
         if (S_stage_index(c->j, r->id) < 0)
             ADD(c, CJM_RULE_REQUIRED_STAGE, CJM_ERROR, S_where(c, p, r->pos),
-                "the journey has no stage '%s', which %s requires%s", r->id,
+                "the journey has no stage '%s', required by %s%s", r->id,
                 S_source(c, p),
                 S_hint(c, hint, sizeof hint, r->id, c->stage_ids,
                        c->j->n_stages));
@@ -320,13 +320,13 @@ static void S_required_tps(cctx *c)
             cjm_pos at = p == &j->requires ? r->pos : st->id_pos;
             if (t >= 0)
                 ADD(c, CJM_RULE_REQUIRED_TOUCHPOINT, CJM_ERROR, at,
-                    "touchpoint '%s' must be in stage '%s' (%s), but it is "
-                    "in stage '%s'; move it",
+                    "touchpoint '%s' must be in stage '%s' (required by "
+                    "%s), but it is in stage '%s'; move it",
                     r->id, st->id, S_source(c, p),
                     j->stages[j->tps[t].stage].id);
             else
                 ADD(c, CJM_RULE_REQUIRED_TOUCHPOINT, CJM_ERROR, at,
-                    "stage '%s' has no touchpoint '%s', which %s requires%s",
+                    "stage '%s' has no touchpoint '%s', required by %s%s",
                     st->id, r->id, S_source(c, p),
                     S_hint(c, hint, sizeof hint, r->id,
                            c->tp_ids + st->first, st->count));
@@ -351,7 +351,7 @@ static void S_required_channels(cctx *c)
             found = chans[t] && strcmp(chans[t], r->id) == 0;
         if (!found)
             ADD(c, CJM_RULE_REQUIRED_CHANNEL, CJM_ERROR, S_where(c, p, r->pos),
-                "no touchpoint uses channel '%s', which %s requires%s", r->id,
+                "no touchpoint uses channel '%s', required by %s%s", r->id,
                 S_source(c, p),
                 S_hint(c, hint, sizeof hint, r->id, chans, j->n_tps));
     }

@@ -116,7 +116,7 @@ static int S_options(cli *c, int argc, char **argv, bool report,
     optind = 1;
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'f':

@@ -33,6 +33,38 @@ static void S_index_lines(line_index *li, const char *src, size_t len)
             li->start[k++] = i + 1;
 }
 
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t S_utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2
+                               : (p[0] & 0xF0) == 0xE0   ? 3
+                               : (p[0] & 0xF8) == 0xF0   ? 4
+                                                         : 0;
+    if (len == 0 || len > n || (len == 2 && p[0] < 0xC2))
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return len;
+}
+
+/* Echoes source text with invalid UTF-8 bytes shown as '?', so a finding
+ * about a bad byte does not itself print one. */
+static void S_put_valid(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t len = S_utf8_len(p + i, n - i);
+        if (len == 0) {
+            putc('?', out);
+            i++;
+        } else {
+            fwrite(p + i, 1, len, out);
+            i += len;
+        }
+    }
+}
+
 static void S_echo(FILE *out, const line_index *li, const char *src,
                    size_t len, int line, int col)
 {
@@ -43,7 +75,9 @@ static void S_echo(FILE *out, const line_index *li, const char *src,
         e++;
     if (e - s > MAX_ECHO || e == s)
         return;
-    fprintf(out, "%5d | %.*s\n      | ", line, (int)(e - s), src + s);
+    fprintf(out, "%5d | ", line);
+    S_put_valid(out, src + s, e - s);
+    fputs("\n      | ", out);
     /* Copy tabs so the caret lines up whatever the tab width. */
     int c = 1;
     for (size_t i = s; i < e && c < col; i++) {

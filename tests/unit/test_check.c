@@ -202,8 +202,8 @@ static void test_required_stage(void **state)
     (void)state;
     expect(fixture("requires: {stages: [first, secnd, third]}\n", LAST_OK, ""),
            NULL, CJM_RULE_REQUIRED_STAGE, 2, CJM_ERROR, 2, 28,
-           "no stage 'secnd', which requires requires (did you mean "
-           "'second'?)");
+           "no stage 'secnd', required by its 'requires:' (did you "
+           "mean 'second'?)");
     /* From a policy file, the finding points at the journey's stages. */
     expect(fixture("", LAST_OK, ""), "stages: [first, delivery]\n",
            CJM_RULE_REQUIRED_STAGE, 1, CJM_ERROR, 2, 1, "'delivery'");
