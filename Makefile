@@ -64,7 +64,7 @@ e2e: $(BIN)
 test: unit e2e
 	@./$(BIN) check --strict journeys >/dev/null && echo "examples: cjm check --strict journeys passes"
 
-bench: $(BIN) $(BUILD)/bench/yamlparse $(BUILD)/bench/gen
+bench: $(BIN) $(BUILD)/bench/yamlparse
 	@sh tests/bench/bench.sh $(BUILD)
 
 $(BUILD)/bench/%: tests/bench/%.c | $(DEPS_OK)

@@ -10,7 +10,9 @@ struct cjm_arena_block {
     alignas(max_align_t) unsigned char data[];
 };
 
-enum { BLOCK_SIZE = 64 * 1024 };
+/* Small enough that a typical journey fits in one or two blocks without
+ * touching pages it never uses. */
+enum { BLOCK_SIZE = 16 * 1024 };
 
 void cjm_arena_init(cjm_arena *a)
 {

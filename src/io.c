@@ -2,6 +2,7 @@
 #include "cjm.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,13 @@ int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
         snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
         return -1;
     }
+    /* Regular files are read in one go into a buffer of their size (one
+     * byte more shows whether they grew); pipes grow the buffer. */
+    struct stat st;
     size_t cap = 64 * 1024, n = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size <= (off_t)CJM_MAX_FILE_SIZE)
+        cap = (size_t)st.st_size + 1;
     char *p = malloc(cap + 1);
     int rc = 0;
     while (p) {

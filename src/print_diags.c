@@ -92,7 +92,7 @@ static void S_echo(FILE *out, const line_index *li, const char *src,
 static void S_text(FILE *out, const cjm_diags *d, const char *src, size_t len)
 {
     line_index li = {0};
-    if (src)
+    if (src && cjm_diags_count(d))
         S_index_lines(&li, src, len);
     for (size_t i = 0; i < cjm_diags_count(d); i++) {
         const cjm_diag *g = cjm_diags_get(d, i);

@@ -320,7 +320,12 @@ static void S_open(builder *b, const yaml_event_t *e, ykind kind)
     if (!n)
         return;
     S_check_tag(b, tag, n);
-    b->stack[b->depth++] = (frame){n, NULL, 0, 0, S_anchor_name(b, anc)};
+    /* Child vectors stay allocated per depth and are reused by the next
+     * collection at that depth: no malloc per mapping. */
+    frame *f = &b->stack[b->depth++];
+    f->node = n;
+    f->n = 0;
+    f->anchor = S_anchor_name(b, anc);
 }
 
 static void S_close(builder *b)
@@ -335,7 +340,6 @@ static void S_close(builder *b)
     }
     if (f->n)
         memcpy(n->items, f->kids, f->n * sizeof *f->kids);
-    free(f->kids);
     const char *anc = f->anchor;
     b->depth--;
     if (n->kind == Y_MAP)
@@ -443,7 +447,7 @@ int cjm_ytree_parse(cjm_arena *arena, const char *buf, size_t len,
         }
         yaml_parser_delete(&p);
     }
-    for (size_t d = 0; d < b->depth; d++)
+    for (size_t d = 0; d < CJM_MAX_DEPTH; d++)
         free(b->stack[d].kids);
     int rc = b->failed ? -1 : 0;
     *root = b->root;
