@@ -70,9 +70,12 @@ static void S_echo(FILE *out, const line_index *li, const char *src,
 {
     if (line < 1 || (size_t)line > li->n)
         return;
-    size_t s = li->start[line - 1], e = s;
-    while (e < len && src[e] != '\n' && src[e] != '\r')
-        e++;
+    /* The line's end comes from the index, never from a scan: a finding on
+     * a megabyte-long line must cost nothing. */
+    size_t s = li->start[line - 1];
+    size_t e = (size_t)line < li->n ? li->start[line] - 1 : len;
+    if (e > s && src[e - 1] == '\r')
+        e--;
     if (e - s > MAX_ECHO || e == s)
         return;
     fprintf(out, "%5d | ", line);

@@ -86,5 +86,12 @@ expect "10,000 touchpoints: count error only" 0 sh -c "'$BIN' check '$tmp/big.ya
 head -c 17000000 /dev/zero | tr '\0' 'a' >"$tmp/huge.yaml"
 expect "file over the size cap" 1 "$BIN" check "$tmp/huge.yaml"
 
+# Regression: echoing the source line for each of 30,000 findings on one
+# 900 KB line was quadratic (21 s).  The timeout only catches a hang.
+awk 'BEGIN { printf "journey: x\nstages: ["; for (i = 0; i < 30000; i++) printf "%s{id: s%d, touchpoints: []}", (i ? "," : ""), i; print "]" }' >"$tmp/flow.yaml"
+expect "30,000 findings on one long line" 0 sh -c "timeout 10 '$BIN' check '$tmp/flow.yaml' | grep -c empty-stage | grep -qx 30000"
+awk 'BEGIN { print "journey: x"; print "stages: []"; for (i = 0; i < 100000; i++) print "x-k: " i }' >"$tmp/dups.yaml"
+expect "100,000 duplicate keys" 0 sh -c "timeout 10 '$BIN' check '$tmp/dups.yaml' | grep -c duplicate-key | grep -qx 99999"
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
