@@ -599,6 +599,11 @@ static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
         S_err(c, n, "'scale' must have min < max, e.g. %s%s", "[1, 5]", "");
         return;
     }
+    if (!isfinite(hi - lo) || hi - lo < 1e-9 || fabs(lo) > 1e9 || fabs(hi) > 1e9) {
+        S_err(c, n, "'scale' must lie within -1e9 and 1e9 and span more "
+                    "than 1e-9, e.g. %s%s", "[1, 5]", "");
+        return;
+    }
     j->scale_min = lo;
     j->scale_max = hi;
 }
