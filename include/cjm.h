@@ -13,6 +13,7 @@
 #ifndef CJM_H
 #define CJM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -83,6 +84,10 @@ int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* The same with a va_list, for functions that forward their arguments. */
+int cjm_diags_vadd(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
+                   int column, const char *fmt, va_list ap);
 
 size_t cjm_diags_count(const cjm_diags *d);
 const cjm_diag *cjm_diags_get(const cjm_diags *d, size_t i);

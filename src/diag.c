@@ -67,8 +67,8 @@ void cjm_diags_free(cjm_diags *d)
     free(d);
 }
 
-int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
-                  int column, const char *fmt, ...)
+int cjm_diags_vadd(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
+                   int column, const char *fmt, va_list ap)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
@@ -78,16 +78,14 @@ int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
         d->items = p;
         d->cap = cap;
     }
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
     char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (!text)
         return -1;
-    va_start(ap, fmt);
     vsnprintf(text, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     d->items[d->n++] = (cjm_diag){rule, sev, line > 0 ? line : 1,
                                   column > 0 ? column : 1, text};
     if (sev == CJM_ERROR)
@@ -95,6 +93,16 @@ int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
     else
         d->warnings++;
     return 0;
+}
+
+int cjm_diags_add(cjm_diags *d, cjm_rule rule, cjm_severity sev, int line,
+                  int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = cjm_diags_vadd(d, rule, sev, line, column, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 size_t cjm_diags_count(const cjm_diags *d) { return d->n; }

@@ -8,6 +8,7 @@
 #include "ytree.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,15 @@ static const char *const minmax_keys[] = {"min", "max"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static void S_err(lctx *c, const ynode *n, const char *fmt, const char *a1,
-                  const char *a2)
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void S_err(lctx *c, const ynode *n, const char *fmt, ...)
 {
-    cjm_diags_add(c->d, CJM_RULE_SCHEMA, CJM_ERROR, n->line, n->col, fmt, a1,
-                  a2);
+    va_list ap;
+    va_start(ap, fmt);
+    cjm_diags_vadd(c->d, CJM_RULE_SCHEMA, CJM_ERROR, n->line, n->col, fmt, ap);
+    va_end(ap);
 }
 
 static const char *S_kind_name(const ynode *n)
@@ -132,7 +137,7 @@ static bool S_label(lctx *c, const ynode *n, const char *key, const char **out)
     if (!S_text(c, n, key, out))
         return false;
     if (n->len == 0) {
-        S_err(c, n, "'%s' is empty; give it a value%s", key, "");
+        S_err(c, n, "'%s' is empty; give it a value", key);
         return false;
     }
     return true;
@@ -340,7 +345,7 @@ static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
         if ((m = cjm_ymap_get(v, "max")))
             p->has_max = S_count_limit(c, m, "max", &p->max);
         if (p->has_min && p->has_max && p->min > p->max)
-            S_err(c, v, "touchpoints: 'min' is larger than 'max'%s%s", "", "");
+            S_err(c, v, "touchpoints: 'min' is larger than 'max'");
     }
     if ((v = cjm_ymap_get(map, "stages")))
         p->has_stages = S_refs(c, v, "stages", true, &p->stages, &p->n_stages);
@@ -469,7 +474,7 @@ static void S_tp_fields(lctx *c, const ynode *n, cjm_touchpoint *t)
     t->weight = t->moment_of_truth ? 2 : 1;
     if ((v = cjm_ymap_get(n, "weight")) && S_number(c, v, "weight", &t->weight) &&
         t->weight <= 0)
-        S_err(c, v, "'weight' must be greater than 0, not %s%s", v->str, "");
+        S_err(c, v, "'weight' must be greater than 0, not %s", v->str);
 }
 
 static void S_touchpoint(lctx *c, const ynode *n, cjm_touchpoint *t)
@@ -548,8 +553,7 @@ static void S_stages(lctx *c, const ynode *n, cjm_journey *j)
     if (!S_is_seq(c, n, "stages"))
         return;
     if (n->n == 0) {
-        S_err(c, n, "'stages' is empty; a journey needs at least one stage%s",
-              "", "");
+        S_err(c, n, "'stages' is empty; a journey needs at least one stage");
         return;
     }
     j->n_tps = S_count_tps(n);
@@ -587,8 +591,7 @@ static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
 {
     if (n->kind != Y_SEQ || n->n != 2) {
         S_err(c, n, "'scale' must be a list of two numbers [min, max], e.g. "
-                    "%s%s",
-              "[1, 5]", "");
+                    "[1, 5]");
         return;
     }
     double lo, hi;
@@ -596,12 +599,12 @@ static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
         !S_number(c, n->items[1], "scale", &hi))
         return;
     if (lo >= hi) {
-        S_err(c, n, "'scale' must have min < max, e.g. %s%s", "[1, 5]", "");
+        S_err(c, n, "'scale' must have min < max, e.g. [1, 5]");
         return;
     }
     if (!isfinite(hi - lo) || hi - lo < 1e-9 || fabs(lo) > 1e9 || fabs(hi) > 1e9) {
         S_err(c, n, "'scale' must lie within -1e9 and 1e9 and span more "
-                    "than 1e-9, e.g. %s%s", "[1, 5]", "");
+                    "than 1e-9, e.g. [1, 5]");
         return;
     }
     j->scale_min = lo;

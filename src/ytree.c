@@ -4,6 +4,7 @@
 #include "ytree.h"
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,11 +38,15 @@ typedef struct {
     bool failed; /* a syntax error was reported: stop */
 } builder;
 
-static void S_syntax(builder *b, int line, int col, const char *msg,
-                     const char *arg)
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void S_syntax(builder *b, int line, int col, const char *fmt, ...)
 {
-    cjm_diags_add(b->diags, CJM_RULE_SYNTAX, CJM_ERROR, line, col, msg,
-                  arg ? arg : "");
+    va_list ap;
+    va_start(ap, fmt);
+    cjm_diags_vadd(b->diags, CJM_RULE_SYNTAX, CJM_ERROR, line, col, fmt, ap);
+    va_end(ap);
     b->failed = true;
 }
 
@@ -88,7 +93,7 @@ static void S_parser_error(builder *b, const yaml_parser_t *p)
     int line, col;
     cjm_str msg = {0};
     if (p->error == YAML_MEMORY_ERROR) {
-        S_syntax(b, 1, 1, "out of memory while parsing%s", NULL);
+        S_syntax(b, 1, 1, "out of memory while parsing");
         return;
     }
     if (p->error == YAML_READER_ERROR) {
@@ -125,14 +130,14 @@ static ynode *S_node(builder *b, ykind kind, const yaml_mark_t *m)
 {
     if (++b->nodes > CJM_MAX_NODES) {
         S_syntax(b, (int)m->line + 1, (int)m->column + 1,
-                 "the file holds more than %s YAML nodes; a journey needs "
+                 "the file holds more than %d YAML nodes; a journey needs "
                  "far fewer",
-                 "1000000");
+                 CJM_MAX_NODES);
         return NULL;
     }
     ynode *n = cjm_arena_alloc(b->arena, sizeof *n);
     if (!n) {
-        S_syntax(b, 1, 1, "out of memory%s", NULL);
+        S_syntax(b, 1, 1, "out of memory");
         return NULL;
     }
     n->kind = kind;
@@ -252,7 +257,7 @@ static void S_attach(builder *b, ynode *n)
         size_t cap = f->cap ? f->cap * 2 : 8;
         ynode **k = realloc(f->kids, cap * sizeof *k);
         if (!k) {
-            S_syntax(b, n->line, n->col, "out of memory%s", NULL);
+            S_syntax(b, n->line, n->col, "out of memory");
             return;
         }
         f->kids = k;
@@ -268,8 +273,8 @@ static void S_anchor_add(builder *b, const char *name, ynode *n)
         return;
     if (b->n_anchors == CJM_MAX_ANCHORS) {
         S_syntax(b, n->line, n->col,
-                 "more than %s anchors; a journey needs only a few",
-                 "1000");
+                 "more than %d anchors; a journey needs only a few",
+                 CJM_MAX_ANCHORS);
         return;
     }
     b->anchors[b->n_anchors++] = (anchor){name, n};
@@ -290,7 +295,7 @@ static void S_scalar(builder *b, const yaml_event_t *e)
     n->str = cjm_arena_strndup(b->arena,
                                (const char *)e->data.scalar.value, n->len);
     if (!n->str) {
-        S_syntax(b, n->line, n->col, "out of memory%s", NULL);
+        S_syntax(b, n->line, n->col, "out of memory");
         return;
     }
     S_check_tag(b, e->data.scalar.tag, n);
@@ -311,9 +316,9 @@ static void S_open(builder *b, const yaml_event_t *e, ykind kind)
     }
     if (b->depth == CJM_MAX_DEPTH) {
         S_syntax(b, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1,
-                 "lists and mappings nest deeper than %s levels; a journey "
+                 "lists and mappings nest deeper than %d levels; a journey "
                  "needs no more than 8",
-                 "32");
+                 CJM_MAX_DEPTH);
         return;
     }
     ynode *n = S_node(b, kind, &e->start_mark);
@@ -335,7 +340,7 @@ static void S_close(builder *b)
     n->n = n->kind == Y_MAP ? f->n / 2 : f->n;
     n->items = cjm_arena_array(b->arena, f->n, sizeof *n->items);
     if (!n->items) {
-        S_syntax(b, n->line, n->col, "out of memory%s", NULL);
+        S_syntax(b, n->line, n->col, "out of memory");
         return;
     }
     if (f->n)
@@ -361,9 +366,9 @@ static void S_alias(builder *b, const yaml_event_t *e)
         b->alias_weight = S_add_sat(b->alias_weight, target->weight);
         if (b->alias_weight > CJM_MAX_ALIAS_WEIGHT) {
             S_syntax(b, line, col,
-                     "aliases expand to more than %s nodes; expand them by "
+                     "aliases expand to more than %d nodes; expand them by "
                      "hand or use fewer",
-                     "100000");
+                     CJM_MAX_ALIAS_WEIGHT);
             return;
         }
         S_attach(b, target);
@@ -392,8 +397,7 @@ static bool S_event(builder *b, const yaml_event_t *e, int *docs)
             S_syntax(b, (int)e->start_mark.line + 1,
                      (int)e->start_mark.column + 1,
                      "a second YAML document; a journey file holds exactly "
-                     "one (remove the '---' or split the file)%s",
-                     NULL);
+                     "one (remove the '---' or split the file)");
             return false;
         }
         break;
@@ -427,7 +431,7 @@ int cjm_ytree_parse(cjm_arena *arena, const char *buf, size_t len,
     }
     *b = (builder){.arena = arena, .diags = diags, .buf = buf, .len = len};
     if (S_utf16(buf, len)) {
-        S_syntax(b, 1, 1, "the file is UTF-16; save it as UTF-8%s", NULL);
+        S_syntax(b, 1, 1, "the file is UTF-16; save it as UTF-8");
     } else {
         yaml_parser_t p;
         yaml_parser_initialize(&p);
