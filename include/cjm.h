@@ -126,8 +126,7 @@ void cjm_journey_free(cjm_journey *j);
 /* Parses a policy file (the keys of `requires:` at its top level).  Returns
  * the policy (caller frees with cjm_policy_free) or NULL with errors in
  * diags. */
-cjm_policy *cjm_policy_load(const char *buf, size_t len, const char *file,
-                            cjm_diags *diags);
+cjm_policy *cjm_policy_load(const char *buf, size_t len, cjm_diags *diags);
 void cjm_policy_free(cjm_policy *p);
 
 /* ---- Checking --------------------------------------------------------- */

@@ -57,7 +57,8 @@ static void S_weakest(cjm_figures *f)
     }
 }
 
-static int S_channels(cjm_figures *f)
+/* One pass over the touchpoints: channel mix, switches and friction. */
+static int S_counts(cjm_figures *f)
 {
     const cjm_journey *j = f->j;
     f->channels = calloc(j->n_tps ? j->n_tps : 1, sizeof *f->channels);
@@ -94,7 +95,7 @@ cjm_figures *cjm_figures_new(const cjm_journey *j)
     size_t ns = j->n_stages ? j->n_stages : 1;
     f->stage_has_mean = calloc(ns, sizeof *f->stage_has_mean);
     f->stage_mean = calloc(ns, sizeof *f->stage_mean);
-    if (!f->stage_has_mean || !f->stage_mean || S_channels(f) != 0) {
+    if (!f->stage_has_mean || !f->stage_mean || S_counts(f) != 0) {
         cjm_figures_free(f);
         return NULL;
     }

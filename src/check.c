@@ -22,6 +22,12 @@ typedef struct {
     size_t suggestions;
 } cctx;
 
+/* Which policy supplies a key: the journey's own `requires:` wins. */
+#define PICK(c, field)                                                        \
+    ((c)->j->requires.field ? &(c)->j->requires                              \
+     : ((c)->policy && (c)->policy->field) ? (c)->policy                     \
+                                           : NULL)
+
 #define ADD(c, rule, sev, pos, ...)                                           \
     cjm_diags_add((c)->d, rule, sev, (pos).line, (pos).col, __VA_ARGS__)
 
@@ -139,10 +145,8 @@ static void S_ranges(cctx *c, const cjm_touchpoint *tp)
 
 static bool S_scored_required(const cctx *c)
 {
-    const cjm_policy *own = &c->j->requires;
-    if (own->has_scored)
-        return own->scored;
-    return c->policy && c->policy->has_scored && c->policy->scored;
+    const cjm_policy *p = PICK(c, has_scored);
+    return p && p->scored;
 }
 
 static void S_touchpoint(cctx *c, const cjm_touchpoint *tp)
@@ -223,12 +227,6 @@ static void S_unreachable(cctx *c)
 }
 
 /* ---- policy ------------------------------------------------------------ */
-
-/* Which policy supplies a key: the journey's own `requires:` wins. */
-#define PICK(c, field)                                                        \
-    ((c)->j->requires.field ? &(c)->j->requires                              \
-     : ((c)->policy && (c)->policy->field) ? (c)->policy                     \
-                                           : NULL)
 
 /* Where to report a policy finding: at the requirement when the journey
  * wrote it, else at the journey's `stages:` (the policy file is elsewhere). */

@@ -1,6 +1,5 @@
 /* The diagnostics list: findings about one file, as data. */
 #include "cjm.h"
-#include "util.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

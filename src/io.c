@@ -18,56 +18,49 @@ int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
         return -1;
     }
     /* Regular files are read in one go into a buffer of their size (one
-     * byte more shows whether they grew); pipes grow the buffer. */
+     * byte more shows whether they grew); pipes grow the buffer.  Reading
+     * stops one buffer past the cap, so memory stays bounded. */
     struct stat st;
     size_t cap = 64 * 1024, n = 0;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
         st.st_size <= (off_t)CJM_MAX_FILE_SIZE)
         cap = (size_t)st.st_size + 1;
     char *p = malloc(cap + 1);
-    int rc = 0;
-    while (p) {
+    int rc = p ? 0 : -1;
+    while (rc == 0 && n <= CJM_MAX_FILE_SIZE) {
         if (n == cap) {
-            if (cap > CJM_MAX_FILE_SIZE) {
-                snprintf(err, errsize,
-                         "'%s' is larger than %u MiB; a journey file is far "
-                         "smaller",
-                         path, CJM_MAX_FILE_SIZE / (1024u * 1024u));
-                rc = -2;
+            char *q = realloc(p, cap * 2 + 1);
+            if (!q) {
+                rc = -1;
                 break;
             }
-            cap *= 2;
-            char *q = realloc(p, cap + 1);
-            if (!q)
-                break;
             p = q;
+            cap *= 2;
         }
         size_t got = fread(p + n, 1, cap - n, f);
         n += got;
         if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errsize, "cannot read '%s': %s", path,
-                         strerror(errno ? errno : EIO));
-                rc = -1;
-            }
+            if (ferror(f))
+                rc = -3;
             break;
         }
     }
-    if (!p || (rc == 0 && n > CJM_MAX_FILE_SIZE)) {
-        if (p)
-            snprintf(err, errsize,
-                     "'%s' is larger than %u MiB; a journey file is far "
-                     "smaller",
-                     path, CJM_MAX_FILE_SIZE / (1024u * 1024u));
-        else
-            snprintf(err, errsize, "cannot read '%s': out of memory", path);
-        rc = p ? -2 : -1;
-    }
+    if (rc == 0 && n > CJM_MAX_FILE_SIZE)
+        rc = -2;
+    if (rc == -1)
+        snprintf(err, errsize, "cannot read '%s': out of memory", path);
+    else if (rc == -2)
+        snprintf(err, errsize,
+                 "'%s' is larger than %u MiB; a journey file is far smaller",
+                 path, CJM_MAX_FILE_SIZE / (1024u * 1024u));
+    else if (rc == -3)
+        snprintf(err, errsize, "cannot read '%s': %s", path,
+                 strerror(errno ? errno : EIO));
     if (!is_stdin)
         fclose(f);
     if (rc != 0) {
         free(p);
-        return rc;
+        return rc == -2 ? -2 : -1;
     }
     p[n] = '\0';
     *buf = p;

@@ -772,10 +772,8 @@ void cjm_journey_free(cjm_journey *j)
     free(j);
 }
 
-cjm_policy *cjm_policy_load(const char *buf, size_t len, const char *file,
-                            cjm_diags *diags)
+cjm_policy *cjm_policy_load(const char *buf, size_t len, cjm_diags *diags)
 {
-    (void)file;
     size_t errors_before = cjm_diags_errors(diags);
     cjm_policy *p = calloc(1, sizeof *p);
     if (!p) {

@@ -160,7 +160,7 @@ static int S_load_policy(cli *c)
         return -1;
     }
     cjm_diags *d = cjm_diags_new(c->policy_path);
-    c->policy = d ? cjm_policy_load(buf, len, c->policy_path, d) : NULL;
+    c->policy = d ? cjm_policy_load(buf, len, d) : NULL;
     if (d && cjm_diags_count(d)) {
         cjm_diags_sort(d);
         cjm_diags_write(stderr, d, CJM_FORMAT_TEXT, buf, len);
@@ -196,31 +196,53 @@ static const char *S_display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* One input file, loaded and checked.  buf is NULL when it could not be
+ * read; j is NULL when it did not load. */
+typedef struct {
+    cjm_diags *d;
+    char *buf;
+    size_t len;
+    cjm_journey *j;
+} input;
+
+static int S_input_open(cli *c, const char *path, input *in)
+{
+    const char *name = S_display_name(path);
+    *in = (input){cjm_diags_new(name), NULL, 0, NULL};
+    if (!in->d)
+        return -1;
+    in->buf = S_read(c, path, &in->len, in->d);
+    if (in->buf)
+        in->j = cjm_journey_load_checked(in->buf, in->len, name, c->policy,
+                                         in->d);
+    return 0;
+}
+
+static void S_input_close(input *in)
+{
+    cjm_journey_free(in->j);
+    free(in->buf);
+    cjm_diags_free(in->d);
+}
+
 static int S_check(cli *c)
 {
     size_t errors = 0, warnings = 0, files = 0;
     if (c->format == CJM_FORMAT_JSON)
         fputs("{\"files\": [", stdout);
     for (size_t i = 0; i < c->paths.n; i++) {
-        const char *name = S_display_name(c->paths.items[i]);
-        cjm_diags *d = cjm_diags_new(name);
-        if (!d)
+        input in;
+        if (S_input_open(c, c->paths.items[i], &in) != 0)
             return CJM_EXIT_USAGE;
-        size_t len = 0;
-        char *buf = S_read(c, c->paths.items[i], &len, d);
-        if (buf)
-            cjm_journey_free(
-                cjm_journey_load_checked(buf, len, name, c->policy, d));
-        if (buf || cjm_diags_count(d)) {
+        if (in.buf || cjm_diags_count(in.d)) {
             if (c->format == CJM_FORMAT_JSON && files)
                 fputs(", ", stdout);
-            cjm_diags_write(stdout, d, c->format, buf, len);
+            cjm_diags_write(stdout, in.d, c->format, in.buf, in.len);
             files++;
-            errors += cjm_diags_errors(d);
-            warnings += cjm_diags_warnings(d);
+            errors += cjm_diags_errors(in.d);
+            warnings += cjm_diags_warnings(in.d);
         }
-        free(buf);
-        cjm_diags_free(d);
+        S_input_close(&in);
     }
     if (c->format == CJM_FORMAT_JSON)
         printf("], \"errors\": %zu, \"warnings\": %zu}\n", errors, warnings);
@@ -233,6 +255,25 @@ static int S_check(cli *c)
     return c->status;
 }
 
+static void S_report_one(cli *c, const cjm_journey *j, bool first, bool array)
+{
+    cjm_figures *f = cjm_figures_new(j);
+    if (!f) {
+        fprintf(stderr, "cjm: out of memory\n");
+        S_worse(c, CJM_EXIT_USAGE);
+        return;
+    }
+    if (!first)
+        fputs(c->format == CJM_FORMAT_JSON       ? ", "
+              : c->format == CJM_FORMAT_MARKDOWN ? "\n---\n\n"
+                                                 : "\n",
+              stdout);
+    cjm_report_write(stdout, j, f, c->format);
+    if (c->format == CJM_FORMAT_JSON && !array)
+        putc('\n', stdout);
+    cjm_figures_free(f);
+}
+
 static int S_report(cli *c)
 {
     bool array = c->format == CJM_FORMAT_JSON && c->paths.n > 1;
@@ -240,35 +281,17 @@ static int S_report(cli *c)
     if (array)
         fputs("[", stdout);
     for (size_t i = 0; i < c->paths.n; i++) {
-        const char *name = S_display_name(c->paths.items[i]);
-        cjm_diags *d = cjm_diags_new(name);
-        if (!d)
+        input in;
+        if (S_input_open(c, c->paths.items[i], &in) != 0)
             return CJM_EXIT_USAGE;
-        size_t len = 0;
-        char *buf = S_read(c, c->paths.items[i], &len, d);
-        cjm_journey *j =
-            buf ? cjm_journey_load_checked(buf, len, name, NULL, d) : NULL;
-        if (j && cjm_diags_errors(d) == 0) {
-            cjm_figures *f = cjm_figures_new(j);
-            if (f) {
-                if (shown++)
-                    fputs(c->format == CJM_FORMAT_JSON       ? ", "
-                          : c->format == CJM_FORMAT_MARKDOWN ? "\n---\n\n"
-                                                             : "\n",
-                          stdout);
-                cjm_report_write(stdout, j, f, c->format);
-                if (c->format == CJM_FORMAT_JSON && !array)
-                    putc('\n', stdout);
-            }
-            cjm_figures_free(f);
-        } else if (cjm_diags_errors(d)) {
+        if (cjm_diags_errors(in.d)) {
             /* Only errors stop a report; the figures need a sound model. */
-            cjm_diags_write(stderr, d, CJM_FORMAT_TEXT, buf, len);
+            cjm_diags_write(stderr, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
             S_worse(c, CJM_EXIT_ERRORS);
+        } else if (in.j) {
+            S_report_one(c, in.j, shown++ == 0, array);
         }
-        cjm_journey_free(j);
-        free(buf);
-        cjm_diags_free(d);
+        S_input_close(&in);
     }
     if (array)
         fputs("]\n", stdout);

@@ -25,13 +25,19 @@ static const char yaml[] =
     "      - {id: c1, name: C1, score: 1, entry: true,\n"
     "         friction: [{text: x, severity: low}]}\n";
 
-static cjm_journey *load(cjm_diags **d)
+static cjm_journey *load_named(const char *text, const char *file,
+                               cjm_diags **d)
 {
-    *d = cjm_diags_new("figures.yaml");
-    cjm_journey *j = cjm_journey_load(yaml, strlen(yaml), "figures.yaml", *d);
+    *d = cjm_diags_new(file);
+    cjm_journey *j = cjm_journey_load(text, strlen(text), file, *d);
     if (!j)
         fail_msg("%s", cjm_diags_get(*d, 0)->message);
     return j;
+}
+
+static cjm_journey *load(cjm_diags **d)
+{
+    return load_named(yaml, "figures.yaml", d);
 }
 
 static char *report(const cjm_journey *j, cjm_format fmt)
@@ -103,8 +109,8 @@ static void test_nothing_scored(void **state)
     (void)state;
     const char *y = "journey: Empty\nstages:\n  - id: a\n    touchpoints:\n"
                     "      - {id: x, name: X}\n";
-    cjm_diags *d = cjm_diags_new("e.yaml");
-    cjm_journey *j = cjm_journey_load(y, strlen(y), "e.yaml", d);
+    cjm_diags *d;
+    cjm_journey *j = load_named(y, "e.yaml", &d);
     cjm_figures *f = cjm_figures_new(j);
     double x = 42;
     assert_int_equal(cjm_figures_index(f, &x), -1);
@@ -124,8 +130,8 @@ static void test_markdown_escapes_user_text(void **state)
     (void)state;
     const char *y = "journey: \"A | <b>bold</b> [x](javascript:y)\"\nstages:\n"
                     "  - id: a\n    touchpoints:\n      - {id: x, name: X}\n";
-    cjm_diags *d = cjm_diags_new("m.yaml");
-    cjm_journey *j = cjm_journey_load(y, strlen(y), "m.yaml", d);
+    cjm_diags *d;
+    cjm_journey *j = load_named(y, "m.yaml", &d);
     char *buf = report(j, CJM_FORMAT_MARKDOWN);
     assert_non_null(strstr(
         buf, "### A \\| &lt;b&gt;bold&lt;/b&gt; \\[x\\](javascript:y)\n"));

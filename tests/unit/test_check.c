@@ -14,7 +14,7 @@ static run check_with(const char *yaml, const char *policy_yaml)
     cjm_policy *p = NULL;
     if (policy_yaml) {
         cjm_diags *pd = cjm_diags_new("policy.yaml");
-        p = cjm_policy_load(policy_yaml, strlen(policy_yaml), "policy.yaml", pd);
+        p = cjm_policy_load(policy_yaml, strlen(policy_yaml), pd);
         assert_non_null(p);
         cjm_diags_free(pd);
     }

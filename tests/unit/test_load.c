@@ -294,7 +294,7 @@ static void test_policy_file(void **state)
     (void)state;
     const char *yaml = "stages: [first]\ntouchpoints: {min: 3, max: 2}\n";
     cjm_diags *d = cjm_diags_new("policy.yaml");
-    assert_null(cjm_policy_load(yaml, strlen(yaml), "policy.yaml", d));
+    assert_null(cjm_policy_load(yaml, strlen(yaml), d));
     const cjm_diag *g = find_rule(d, CJM_RULE_SCHEMA);
     assert_non_null(g);
     assert_int_equal(g->line, 2);
