@@ -184,6 +184,30 @@ int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
                      cjm_format fmt);
 
+/* ---- Rendering -------------------------------------------------------- */
+
+typedef enum { CJM_VIEW_MAP, CJM_VIEW_FLOW, CJM_VIEW_CHANNELS } cjm_view;
+
+/* Journeys with more touchpoints than this are refused: Graphviz's layout
+ * time grows steeply and such a map is unreadable anyway. */
+#define CJM_MAX_RENDER_TOUCHPOINTS 200
+
+/* A renderer holds one Graphviz context; reuse it for every journey of a
+ * run.  NULL on failure. */
+typedef struct cjm_renderer cjm_renderer;
+cjm_renderer *cjm_renderer_new(void);
+void cjm_renderer_free(cjm_renderer *r);
+
+/* Draws a loaded journey (which must have no errors) as `view` in `format`
+ * ("svg", "png", "pdf", or "dot" for the graph we build, before layout) to
+ * out.  Returns 0, or -1 with a message in err. */
+int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
+               const char *format, FILE *out, char *err, size_t errsize);
+
+/* Looks up a view by name ("map", "flow", "channels"); -1 if unknown. */
+int cjm_view_parse(const char *name, cjm_view *out);
+const char *cjm_view_name(cjm_view view);
+
 /* ---- Accessors for the model ------------------------------------------ */
 
 const char *cjm_journey_id(const cjm_journey *j);

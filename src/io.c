@@ -1,8 +1,10 @@
 /* io: reading input files under the size cap. */
 #include "cjm.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,4 +68,76 @@ int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
     *buf = p;
     *len = n;
     return 0;
+}
+
+/* ---- atomic output ------------------------------------------------------ */
+
+static void S_outfile_clear(cjm_outfile *o)
+{
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    o->f = NULL;
+}
+
+int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
+                     size_t errsize)
+{
+    *o = (cjm_outfile){0};
+    size_t n = strlen(path);
+    o->path = strdup(path);
+    o->tmp = malloc(n + sizeof ".tmpXXXXXX");
+    if (!o->path || !o->tmp) {
+        S_outfile_clear(o);
+        snprintf(err, errsize, "cannot write '%s': out of memory", path);
+        return -1;
+    }
+    /* Beside the target: same file system, so the rename is atomic. */
+    snprintf(o->tmp, n + sizeof ".tmpXXXXXX", "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+        snprintf(err, errsize, "cannot write '%s': %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        S_outfile_clear(o);
+        return -1;
+    }
+    /* mkstemp makes the file private; outputs are ordinary files. */
+    fchmod(fd, 0644);
+    return 0;
+}
+
+int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
+{
+    int rc = 0;
+    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
+        snprintf(err, errsize, "cannot write '%s': %s", o->path,
+                 strerror(errno ? errno : EIO));
+        rc = -1;
+    }
+    if (fclose(o->f) != 0 && rc == 0) {
+        snprintf(err, errsize, "cannot write '%s': %s", o->path,
+                 strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && rename(o->tmp, o->path) != 0) {
+        snprintf(err, errsize, "cannot write '%s': %s", o->path,
+                 strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        unlink(o->tmp);
+    S_outfile_clear(o);
+    return rc;
+}
+
+void cjm_outfile_abort(cjm_outfile *o)
+{
+    if (!o->f)
+        return;
+    fclose(o->f);
+    unlink(o->tmp);
+    S_outfile_clear(o);
 }

@@ -1,6 +1,7 @@
 /* cjm: the command line.  Parses arguments, walks paths, and hands buffers to
  * the library; everything else lives in libcjm. */
 #include "cjm.h"
+#include "outfile.h"
 #include "paths.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage_main[] =
     "usage: cjm COMMAND [OPTIONS] PATH...\n"
@@ -19,6 +21,7 @@ static const char usage_main[] =
     "  check    validate and lint journeys; diagnostics for editors and CI\n"
     "  report   the figures of each journey: index, stage means, weakest\n"
     "           touchpoints, friction, channel mix\n"
+    "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
     "\n"
     "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
     "or - for standard input.\n"
@@ -57,8 +60,34 @@ static const char usage_report[] =
     "\n"
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
 
+static const char usage_render[] =
+    "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
+    "                  [-o PATH] PATH...\n"
+    "\n"
+    "Draws each journey.  A journey with errors is not drawn: its\n"
+    "diagnostics are printed instead, as by 'cjm check'.\n"
+    "\n"
+    "  --view VIEW   map (default): stages as columns, touchpoints placed by\n"
+    "                score, friction and opportunities below;\n"
+    "                flow: the touchpoint graph, for branches and loops;\n"
+    "                channels: one row per channel, switches highlighted\n"
+    "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
+    "  -o PATH       the output file (one input) or folder (several);\n"
+    "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
+    "                the flow and channels views\n"
+    "  -h, --help    this help\n"
+    "\n"
+    "Files are written to a temporary file and renamed into place, so a\n"
+    "failed run never leaves a half-written file.  Each path written is\n"
+    "printed.\n"
+    "\n"
+    "exit status: 0 all drawn, 1 a journey has errors, 2 usage or I/O error\n";
+
 typedef struct {
     cjm_format format;
+    cjm_view view;
+    const char *type;   /* render -T */
+    const char *output; /* render -o */
     bool strict;
     const char *policy_path;
     cjm_policy *policy;
@@ -104,32 +133,52 @@ static int S_format(const char *s, bool report, cjm_format *out)
 
 /* Parses options common to check and report; returns -1 to go on, else an
  * exit status. */
-static int S_options(cli *c, int argc, char **argv, bool report,
+static int S_options(cli *c, int argc, char **argv, const char *cmd,
                      const char *usage)
 {
+    bool report = strcmp(cmd, "report") == 0;
+    bool render = strcmp(cmd, "render") == 0;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"policy", required_argument, NULL, 'p'},
         {"strict", no_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
+        {"view", required_argument, NULL, 'v'},
         {NULL, 0, NULL, 0}};
     optind = 1;
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, render ? "hT:o:" : "h", longopts,
+                             NULL)) != -1) {
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
+        case 'v':
+            if (!render || cjm_view_parse(optarg, &c->view) != 0)
+                return S_usage_error(usage, render ? "unknown view '%s'"
+                                                   : "unknown option '%s'",
+                                     render ? optarg : "--view");
+            break;
+        case 'T':
+            if (strcmp(optarg, "svg") && strcmp(optarg, "png") &&
+                strcmp(optarg, "pdf") && strcmp(optarg, "dot"))
+                return S_usage_error(usage, "unknown output format '%s'",
+                                     optarg);
+            c->type = optarg;
+            break;
+        case 'o': c->output = optarg; break;
         case 'f':
+            if (render)
+                return S_usage_error(usage, "unknown option '%s'", "--format");
             if (S_format(optarg, report, &c->format) != 0)
                 return S_usage_error(usage, "unknown format '%s'", optarg);
             break;
         case 'p':
-            if (report)
+            if (report || render)
                 return S_usage_error(usage, "unknown option '%s'", "--policy");
             c->policy_path = optarg;
             break;
         case 's':
-            if (report)
+            if (report || render)
                 return S_usage_error(usage, "unknown option '%s'", "--strict");
             c->strict = true;
             break;
@@ -298,19 +347,96 @@ static int S_report(cli *c)
     return c->status;
 }
 
+/* The output path of one journey: -o as a file (one input) or a folder
+ * (several), else out/.  Caller frees. */
+static char *S_target(const cli *c, const cjm_journey *j, bool *made_dir)
+{
+    bool one = c->paths.n == 1 && c->output;
+    const char *dir = c->output ? c->output : "out";
+    if (one)
+        return strdup(c->output);
+    /* A missing output folder is made, but only one level: a typo in a
+     * deeper path is reported, not silently created. */
+    if (!*made_dir) {
+        mkdir(dir, 0777);
+        *made_dir = true;
+    }
+    const char *view = c->view == CJM_VIEW_MAP ? "" : cjm_view_name(c->view);
+    size_t n = strlen(dir) + strlen(cjm_journey_id(j)) + strlen(view) +
+               strlen(c->type) + 4;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s%s%s.%s", dir, cjm_journey_id(j), *view ? "." : "",
+                 view, c->type);
+    return p;
+}
+
+static void S_render_one(cli *c, cjm_renderer *r, const cjm_journey *j,
+                         bool *made_dir)
+{
+    char err[1024];
+    char *path = S_target(c, j, made_dir);
+    cjm_outfile o;
+    if (!path || cjm_outfile_open(&o, path, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", path ? err : "out of memory");
+        S_worse(c, CJM_EXIT_USAGE);
+    } else if (cjm_render(r, j, c->view, c->type, o.f, err, sizeof err) != 0) {
+        cjm_outfile_abort(&o);
+        fprintf(stderr, "cjm: %s: %s\n", cjm_journey_file(j), err);
+        S_worse(c, CJM_EXIT_ERRORS);
+    } else if (cjm_outfile_commit(&o, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        S_worse(c, CJM_EXIT_USAGE);
+    } else {
+        printf("%s\n", path);
+    }
+    free(path);
+}
+
+static int S_render(cli *c)
+{
+    /* One Graphviz context for every journey of the run. */
+    cjm_renderer *r = cjm_renderer_new();
+    if (!r) {
+        fprintf(stderr, "cjm: cannot start Graphviz\n");
+        return CJM_EXIT_USAGE;
+    }
+    bool made_dir = false;
+    for (size_t i = 0; i < c->paths.n; i++) {
+        input in;
+        if (S_input_open(c, c->paths.items[i], &in) != 0) {
+            S_worse(c, CJM_EXIT_USAGE);
+            break;
+        }
+        if (cjm_diags_errors(in.d)) {
+            /* A journey with errors is never drawn. */
+            cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
+            S_worse(c, CJM_EXIT_ERRORS);
+        } else if (in.j) {
+            S_render_one(c, r, in.j, &made_dir);
+        }
+        S_input_close(&in);
+    }
+    cjm_renderer_free(r);
+    return c->status;
+}
+
 static int S_run(const char *cmd, int argc, char **argv)
 {
-    cli c = {.format = CJM_FORMAT_TEXT};
+    cli c = {.format = CJM_FORMAT_TEXT, .view = CJM_VIEW_MAP, .type = "svg"};
     bool report = strcmp(cmd, "report") == 0;
-    int rc = S_options(&c, argc, argv, report,
-                       report ? usage_report : usage_check);
+    bool render = strcmp(cmd, "render") == 0;
+    int rc = S_options(&c, argc, argv, cmd,
+                       render ? usage_render
+                       : report ? usage_report
+                                : usage_check);
     if (rc < 0) {
         if (c.paths.n == 0)
             rc = c.status;
         else if (S_load_policy(&c) != 0)
             rc = CJM_EXIT_USAGE;
         else
-            rc = report ? S_report(&c) : S_check(&c);
+            rc = render ? S_render(&c) : report ? S_report(&c) : S_check(&c);
     }
     cjm_policy_free(c.policy);
     cjm_paths_free(&c.paths);
@@ -342,7 +468,8 @@ int main(int argc, char **argv)
         printf("cjm %s\n", CJM_VERSION);
         return S_finish(CJM_EXIT_OK);
     }
-    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "report") == 0)
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "report") == 0 ||
+        strcmp(cmd, "render") == 0)
         return S_finish(S_run(cmd, argc - 1, argv + 1));
     return S_usage_error(usage_main, "unknown command '%s'", cmd);
 }

@@ -1,0 +1,149 @@
+/* The Graphviz adapter: the only file that includes Graphviz headers. */
+#include "gv.h"
+
+#include <gvc.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cjm_gv {
+    GVC_t *ctx;
+};
+
+/* cjm_graph, cjm_gnode and cjm_gedge are never defined: they are the
+ * Graphviz objects themselves, cast at this boundary. */
+#define G(g) ((Agraph_t *)(g))
+#define N(n) ((Agnode_t *)(n))
+#define E(e) ((Agedge_t *)(e))
+
+cjm_gv *cjm_gv_new(void)
+{
+    cjm_gv *gv = malloc(sizeof *gv);
+    if (!gv)
+        return NULL;
+    /* Graphviz prints its errors to stderr by default; we collect them with
+     * agerrors()/aglasterr() and report them ourselves. */
+    agseterr(AGMAX);
+    gv->ctx = gvContext();
+    if (!gv->ctx) {
+        free(gv);
+        return NULL;
+    }
+    return gv;
+}
+
+void cjm_gv_free(cjm_gv *gv)
+{
+    if (!gv)
+        return;
+    gvFreeContext(gv->ctx);
+    free(gv);
+}
+
+cjm_graph *cjm_graph_new(const char *name)
+{
+    return (cjm_graph *)agopen((char *)name, Agdirected, NULL);
+}
+
+void cjm_graph_free(cjm_graph *g)
+{
+    if (g)
+        agclose(G(g));
+}
+
+cjm_graph *cjm_graph_cluster(cjm_graph *g, const char *name)
+{
+    return (cjm_graph *)agsubg(G(g), (char *)name, 1);
+}
+
+void cjm_graph_set(cjm_graph *g, const char *key, const char *value)
+{
+    agsafeset(G(g), (char *)key, (char *)value, "");
+}
+
+void cjm_graph_set_html(cjm_graph *g, const char *key, const char *html)
+{
+    char *s = agstrdup_html(agroot(G(g)), (char *)html);
+    agsafeset(G(g), (char *)key, s, "");
+    agstrfree(agroot(G(g)), s);
+}
+
+void cjm_graph_default(cjm_graph *g, const char *key, const char *value)
+{
+    agattr(agroot(G(g)), AGRAPH, (char *)key, (char *)value);
+}
+
+void cjm_graph_node_default(cjm_graph *g, const char *key, const char *value)
+{
+    agattr(agroot(G(g)), AGNODE, (char *)key, (char *)value);
+}
+
+void cjm_graph_edge_default(cjm_graph *g, const char *key, const char *value)
+{
+    agattr(agroot(G(g)), AGEDGE, (char *)key, (char *)value);
+}
+
+cjm_gnode *cjm_graph_node(cjm_graph *g, const char *name)
+{
+    return (cjm_gnode *)agnode(G(g), (char *)name, 1);
+}
+
+void cjm_node_set(cjm_gnode *n, const char *key, const char *value)
+{
+    agsafeset(N(n), (char *)key, (char *)value, "");
+}
+
+void cjm_node_set_html(cjm_gnode *n, const char *html)
+{
+    Agraph_t *g = agroot(agraphof(N(n)));
+    char *s = agstrdup_html(g, (char *)html);
+    agsafeset(N(n), "label", s, "");
+    agstrfree(g, s);
+}
+
+cjm_gedge *cjm_graph_edge(cjm_graph *g, cjm_gnode *a, cjm_gnode *b)
+{
+    /* An unnamed edge: several edges between the same two nodes stay
+     * distinct. */
+    return (cjm_gedge *)agedge(G(g), N(a), N(b), NULL, 1);
+}
+
+void cjm_edge_set(cjm_gedge *e, const char *key, const char *value)
+{
+    agsafeset(E(e), (char *)key, (char *)value, "");
+}
+
+static void S_last_error(char *err, size_t errsize, const char *what)
+{
+    const char *msg = aglasterr();
+    snprintf(err, errsize, "Graphviz could not %s: %s", what,
+             msg && *msg ? msg : "unknown error");
+    /* Graphviz ends its messages with a newline; ours do not. */
+    size_t n = strlen(err);
+    while (n > 0 && (err[n - 1] == '\n' || err[n - 1] == ' '))
+        err[--n] = '\0';
+}
+
+int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
+                  const char *format, FILE *out, char *err, size_t errsize)
+{
+    /* gvLayout returns 0 even when an HTML label fell back to the node
+     * name, so the error count decides. */
+    agreseterrors();
+    if (gvLayout(gv->ctx, G(g), engine) != 0 || agerrors() >= AGERR) {
+        S_last_error(err, errsize, "lay out the map");
+        gvFreeLayout(gv->ctx, G(g));
+        return -1;
+    }
+    int rc = gvRender(gv->ctx, G(g), format, out);
+    if (rc != 0 || agerrors() >= AGERR) {
+        S_last_error(err, errsize, "draw the map");
+        rc = -1;
+    }
+    gvFreeLayout(gv->ctx, G(g));
+    return rc;
+}
+
+int cjm_graph_write(cjm_graph *g, FILE *out)
+{
+    return agwrite(G(g), out) == 0 && !ferror(out) ? 0 : -1;
+}

@@ -1,0 +1,26 @@
+/* outfile: output written atomically.  Data goes to a temporary file beside
+ * the target and is renamed into place only when complete, so a reader
+ * never sees a half-written or empty file and a failed run leaves the old
+ * file untouched. */
+#ifndef CJM_OUTFILE_H
+#define CJM_OUTFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct {
+    FILE *f;   /* write here */
+    char *tmp; /* the temporary file's path */
+    char *path;
+} cjm_outfile;
+
+/* Returns 0, or -1 with a message naming the path in err. */
+int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
+                     size_t errsize);
+/* Flushes, closes and renames into place.  Returns 0, or -1 with a message
+ * (the temporary file is removed). */
+int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize);
+/* Closes and removes the temporary file; the target is untouched. */
+void cjm_outfile_abort(cjm_outfile *o);
+
+#endif

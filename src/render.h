@@ -1,0 +1,79 @@
+/* Shared pieces of the three views (map, flow, channels).  Each view turns
+ * a journey into a cjm_graph; render.c lays it out and writes it. */
+#ifndef CJM_RENDER_H
+#define CJM_RENDER_H
+
+#include "analyse.h"
+#include "gv.h"
+#include "util.h"
+
+/* Geometry of the pinned views, in points (1/72 in). */
+enum {
+    CJM_SLOT = 150,   /* horizontal room per touchpoint */
+    CJM_NODE_W = 132, /* touchpoint card width */
+    CJM_GUTTER = 120, /* left margin for the scale and row labels */
+    CJM_COL_GAP = 8,  /* between stage columns */
+    CJM_NAME_WRAP = 18 /* columns of a touchpoint name per line */
+};
+
+cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f);
+cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f);
+cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f);
+
+/* Where a score lies on the journey's scale, 0 (min) to 1 (max). */
+double cjm_score_t(const cjm_journey *j, double score);
+
+/* The card of touchpoint t: label, fill by score, moment-of-truth border,
+ * tooltip.  Returns the estimated card height in points. */
+double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t);
+
+/* Graph-wide defaults every view shares (fonts, margins). */
+void cjm_graph_defaults(cjm_graph *g);
+
+/* Title and subtitle (persona, state, index, and `extra`) as HTML. */
+void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
+                    const char *extra, int wrap);
+
+/* The friction callout of touchpoint t; returns its estimated height. */
+double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap);
+
+/* A plain HTML text node pinned at (x, y). */
+cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,
+                         double x, double y);
+/* A thin horizontal guide line from x0 to x1 at height y, drawn as a flat
+ * node so it stays under the cards. */
+void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
+                    double y);
+/* The title block, left-aligned across `width`, centred at height y. */
+void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
+                    const char *extra, double width, double y);
+/* Title height for a picture `width` points wide. */
+double cjm_title_h(const cjm_journey *j);
+
+/* Sets pos="x,y!" (Graphviz y grows upwards). */
+void cjm_node_pin(cjm_gnode *n, double x, double y);
+/* Node name from a prefix and an index: names never hold user text. */
+const char *cjm_node_name(char buf[32], const char *prefix, size_t i);
+
+/* The columns of the pinned views: one per stage, one slot per
+ * touchpoint, wide enough for the stage's header. */
+typedef struct {
+    double *x;      /* centre of each touchpoint's slot */
+    double *left;   /* left edge of each stage column */
+    double *width;  /* width of each stage column */
+    double right;   /* right edge of the last column */
+    int header_lines;
+} cjm_grid;
+
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j);
+void cjm_grid_free(cjm_grid *gr);
+/* Height of the stage header row. */
+double cjm_grid_header_h(const cjm_grid *gr);
+/* Draws the alternating stage bands from `top` to `bottom` and the stage
+ * headers at the top of them (coordinates from the top of a picture
+ * `height` points high). */
+void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
+                   const cjm_figures *f, double top, double bottom,
+                   double height);
+
+#endif

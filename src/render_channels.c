@@ -1,0 +1,126 @@
+/* The channels view: one row per channel (in order of first use), the
+ * stage columns of the map, each touchpoint in its channel's row.  `next`
+ * links that change channel are drawn heavy and orange, so every switch
+ * (research online, buy in store) jumps out. */
+#include "label.h"
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ROW_H = 100, LEGEND_H = 40, ROW_WRAP = 14 };
+
+/* Row of touchpoint t: its channel's index, or the last row when it has
+ * none. */
+static size_t S_row(const cjm_figures *f, const cjm_touchpoint *tp)
+{
+    if (tp->channel)
+        for (size_t c = 0; c < f->n_channels; c++)
+            if (strcmp(f->channels[c].name, tp->channel) == 0)
+                return c;
+    return f->n_channels;
+}
+
+static bool S_has_unchanneled(const cjm_journey *j)
+{
+    for (size_t t = 0; t < j->n_tps; t++)
+        if (!j->tps[t].channel)
+            return true;
+    return false;
+}
+
+static void S_rows(cjm_graph *g, const cjm_figures *f, const cjm_grid *gr,
+                   size_t rows, double top, double height)
+{
+    char name[32];
+    for (size_t r = 0; r < rows; r++) {
+        double y = height - (top + (r + 0.5) * ROW_H);
+        cjm_guide_line(g, cjm_node_name(name, "guide", r), CJM_GUTTER - 16,
+                       gr->right, y);
+        cjm_str s = {0};
+        cjm_str_puts(&s, "<FONT POINT-SIZE=\"10\" COLOR=\"#1f2933\"><B>");
+        if (r < f->n_channels)
+            cjm_html_wrapped(&s, f->channels[r].name, ROW_WRAP);
+        else
+            cjm_str_puts(&s, "no channel");
+        cjm_str_puts(&s, "</B></FONT>");
+        if (!s.failed)
+            cjm_text_node(g, cjm_node_name(name, "row", r), s.data,
+                          CJM_GUTTER / 2.0 - 8, y);
+        cjm_str_free(&s);
+    }
+}
+
+static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
+{
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            long u = tp->next[k];
+            if (u < 0)
+                continue;
+            const char *a = tp->channel, *b = j->tps[u].channel;
+            bool sw = a && b && strcmp(a, b) != 0;
+            cjm_gedge *e = cjm_graph_edge(g, cards[t], cards[u]);
+            cjm_edge_set(e, "color", sw ? "#e66101" : "#8c96a0");
+            cjm_edge_set(e, "penwidth", sw ? "2.8" : "1.4");
+            if ((size_t)u != t + 1)
+                cjm_edge_set(e, "style", "dashed");
+        }
+    }
+}
+
+static void S_legend(cjm_graph *g, double x, double y)
+{
+    cjm_text_node(g, "legend",
+                  "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>"
+                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#e66101\"><B>━━ channel "
+                  "switch</B></FONT></TD><TD WIDTH=\"12\"></TD>"
+                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">━━ same "
+                  "channel</FONT></TD><TD WIDTH=\"12\"></TD>"
+                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">╍╍ branch or "
+                  "loop</FONT></TD><TD WIDTH=\"12\"></TD>"
+                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">card colour = "
+                  "score, as on the map</FONT></TD></TR></TABLE>",
+                  x, y);
+}
+
+cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
+{
+    cjm_grid gr;
+    cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
+    cjm_graph *g = cjm_graph_new("journey_channels");
+    if (!cards || !g || cjm_grid_init(&gr, j) != 0) {
+        free(cards);
+        cjm_graph_free(g);
+        return NULL;
+    }
+    size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
+    double title_h = cjm_title_h(j), header_top = title_h + 8;
+    double rows_top = header_top + cjm_grid_header_h(&gr) + 4;
+    double bands_bottom = rows_top + (double)rows * ROW_H + 6;
+    double height = bands_bottom + 14 + LEGEND_H, width = gr.right + 24;
+
+    cjm_graph_defaults(g);
+    /* Gentle arcs: a link that jumps back does not run along the chain
+     * of forward links it crosses. */
+    cjm_graph_set(g, "splines", "curved");
+    cjm_graph_set(g, "outputorder", "nodesfirst");
+    cjm_grid_draw(g, &gr, j, f, header_top, bands_bottom, height);
+    S_rows(g, f, &gr, rows, rows_top, height);
+    char extra[64], name[32];
+    snprintf(extra, sizeof extra, "<B>%zu channel switch%s</B>",
+             f->channel_switches, f->channel_switches == 1 ? "" : "es");
+    cjm_title_node(g, j, f, extra, width, height - title_h / 2);
+    for (size_t t = 0; t < j->n_tps; t++) {
+        cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
+        cjm_tp_card(cards[t], j, t);
+        size_t r = S_row(f, &j->tps[t]);
+        cjm_node_pin(cards[t], gr.x[t], height - (rows_top + (r + 0.5) * ROW_H));
+    }
+    S_links(g, cards, j);
+    S_legend(g, CJM_GUTTER - 60 + 300, height - (bands_bottom + 14 + LEGEND_H / 2.0));
+    cjm_grid_free(&gr);
+    free(cards);
+    return g;
+}

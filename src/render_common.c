@@ -1,0 +1,383 @@
+/* Pieces shared by the views: touchpoint cards, friction callouts, titles,
+ * stage columns.  All user text goes through label.h. */
+#include "label.h"
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Estimated line heights (points) of the fonts used in cards; the pinned
+ * views use them to stack rows before Graphviz measures anything. */
+#define LINE_NAME 13.0
+#define LINE_SMALL 11.0
+#define CARD_PAD 14.0
+
+static const char *const sev_words[CJM_SEV_COUNT] = {"LOW", "MEDIUM", "HIGH",
+                                                     "CRITICAL"};
+static const char *const sev_border[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
+                                                      "#d6604d", "#a50f15"};
+static const char *const sev_fill[CJM_SEV_COUNT] = {"#f7f7f7", "#fff3e0",
+                                                    "#fde0d2", "#fcc5b5"};
+static const char *const sev_pen[CJM_SEV_COUNT] = {"1", "1.5", "2.2", "3.2"};
+
+void cjm_graph_defaults(cjm_graph *g)
+{
+    cjm_graph_default(g, "fontname", "DejaVu Sans");
+    cjm_graph_set(g, "bgcolor", "white");
+    cjm_graph_set(g, "pad", "0.3");
+    cjm_graph_node_default(g, "fontname", "DejaVu Sans");
+    cjm_graph_node_default(g, "fontsize", "10");
+    cjm_graph_edge_default(g, "fontname", "DejaVu Sans");
+    cjm_graph_edge_default(g, "fontsize", "9");
+}
+
+double cjm_score_t(const cjm_journey *j, double score)
+{
+    return (score - j->scale_min) / (j->scale_max - j->scale_min);
+}
+
+const char *cjm_node_name(char buf[32], const char *prefix, size_t i)
+{
+    snprintf(buf, 32, "%s%zu", prefix, i);
+    return buf;
+}
+
+void cjm_node_pin(cjm_gnode *n, double x, double y)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.1f,%.1f!", x, y);
+    cjm_node_set(n, "pos", buf);
+}
+
+static void S_metrics_text(cjm_str *s, const cjm_metrics *m)
+{
+    static const char *const labels[CJM_METRIC_COUNT] = {"CSAT", "CES", "NPS",
+                                                         "responses"};
+    char num[32];
+    bool any = false;
+    for (int i = 0; i < CJM_METRIC_COUNT; i++) {
+        if (!m->has[i])
+            continue;
+        cjm_str_printf(s, "%s%s %s", any ? " · " : "\n", labels[i],
+                       cjm_fmt_num(num, m->value[i], 2));
+        any = true;
+    }
+}
+
+/* Tooltip: everything the card has no room for. */
+static void S_tp_tooltip(cjm_gnode *n, const cjm_touchpoint *tp)
+{
+    cjm_str raw = {0}, esc = {0};
+    cjm_str_puts(&raw, tp->name);
+    if (tp->description)
+        cjm_str_printf(&raw, "\n%s", tp->description);
+    if (tp->owner)
+        cjm_str_printf(&raw, "\nOwner: %s", tp->owner);
+    for (size_t a = 0; a < tp->n_actors; a++)
+        cjm_str_printf(&raw, "%s%s", a ? ", " : "\nActors: ", tp->actors[a]);
+    S_metrics_text(&raw, &tp->metrics);
+    if (tp->quote)
+        cjm_str_printf(&raw, "\n“%s”", tp->quote);
+    if (!raw.failed) {
+        cjm_attr_text(&esc, raw.data);
+        if (!esc.failed)
+            cjm_node_set(n, "tooltip", esc.data);
+    }
+    cjm_str_free(&raw);
+    cjm_str_free(&esc);
+}
+
+/* Writes the card's HTML; *name_lines and *badges count its lines. */
+static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
+                        int *name_lines, int *badges)
+{
+    const cjm_touchpoint *tp = &j->tps[t];
+    char num[32];
+    int lines = 0;
+    cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                        "CELLPADDING=\"1\">");
+    if (tp->moment_of_truth) {
+        cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>★ MOMENT OF "
+                            "TRUTH</B></FONT></TD></TR>");
+        lines++;
+    }
+    cjm_str_puts(s, "<TR><TD><B>");
+    *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP);
+    cjm_str_puts(s, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8.5\">");
+    cjm_html_text(s, tp->channel ? tp->channel : "no channel");
+    cjm_str_puts(s, " · ");
+    cjm_str_puts(s, tp->has_score ? cjm_fmt_num(num, tp->score, 2)
+                                      : "no score");
+    cjm_str_puts(s, "</FONT></TD></TR>");
+    bool entry = t > 0 && tp->entry;
+    bool exit = tp->has_next && tp->n_next == 0 && t + 1 < j->n_tps;
+    if (entry || exit) {
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>%s%s%s"
+                              "</B></FONT></TD></TR>",
+                       entry ? "▶ ENTRY" : "", entry && exit ? "  " : "",
+                       exit ? "EXIT ■" : "");
+        lines++;
+    }
+    cjm_str_puts(s, "</TABLE>");
+    *badges = lines;
+}
+
+double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t)
+{
+    const cjm_touchpoint *tp = &j->tps[t];
+    cjm_str html = {0};
+    int name_lines, badges;
+    S_card_html(&html, j, t, &name_lines, &badges);
+    if (!html.failed)
+        cjm_node_set_html(n, html.data);
+    cjm_str_free(&html);
+    char w[32];
+    snprintf(w, sizeof w, "%.3f", CJM_NODE_W / 72.0);
+    cjm_node_set(n, "shape", "box");
+    cjm_node_set(n, "width", w);
+    cjm_node_set(n, "margin", "0.06,0.04");
+    if (tp->has_score) {
+        double st = cjm_score_t(j, tp->score);
+        cjm_node_set(n, "style", "rounded,filled");
+        cjm_node_set(n, "fillcolor", cjm_score_fill(st));
+        cjm_node_set(n, "fontcolor", cjm_score_ink(st));
+    } else {
+        cjm_node_set(n, "style", "rounded,filled,dashed");
+        cjm_node_set(n, "fillcolor", "#eeeeee");
+        cjm_node_set(n, "fontcolor", "#333333");
+    }
+    /* Moments of truth stand out in black and white too: a double, heavy
+     * border and the words on the card. */
+    cjm_node_set(n, "color", "#1f2933");
+    cjm_node_set(n, "penwidth", tp->moment_of_truth ? "2.5" : "1");
+    if (tp->moment_of_truth)
+        cjm_node_set(n, "peripheries", "2");
+    S_tp_tooltip(n, tp);
+    return name_lines * LINE_NAME + (badges + 1) * LINE_SMALL + CARD_PAD +
+           (tp->moment_of_truth ? 8 : 0);
+}
+
+static cjm_friction_severity S_worst(const cjm_touchpoint *tp)
+{
+    cjm_friction_severity w = CJM_SEV_LOW;
+    for (size_t k = 0; k < tp->n_friction; k++)
+        if (tp->friction[k].severity > w)
+            w = tp->friction[k].severity;
+    return w;
+}
+
+double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap)
+{
+    cjm_str s = {0};
+    int lines = 0;
+    cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                     "CELLPADDING=\"1\">");
+    for (size_t k = 0; k < tp->n_friction; k++) {
+        const cjm_friction *fr = &tp->friction[k];
+        cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"7.5\" "
+                           "COLOR=\"%s\"><B>▲ %s</B></FONT></TD></TR>",
+                       k ? " CELLPADDING=\"1\"" : "", sev_border[fr->severity],
+                       sev_words[fr->severity]);
+        cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+        lines += 1 + cjm_html_wrapped(&s, fr->text, wrap);
+        cjm_str_puts(&s, "</TD></TR>");
+        if (fr->evidence) {
+            cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                             "POINT-SIZE=\"8\" COLOR=\"#444444\"><I>");
+            lines += cjm_html_wrapped(&s, fr->evidence, wrap + 2);
+            cjm_str_puts(&s, "</I></FONT></TD></TR>");
+        }
+    }
+    cjm_str_puts(&s, "</TABLE>");
+    if (!s.failed)
+        cjm_node_set_html(n, s.data);
+    cjm_str_free(&s);
+    cjm_friction_severity w = S_worst(tp);
+    cjm_node_set(n, "shape", "note");
+    cjm_node_set(n, "style", w == CJM_SEV_LOW ? "filled,dashed" : "filled");
+    cjm_node_set(n, "fillcolor", sev_fill[w]);
+    cjm_node_set(n, "color", sev_border[w]);
+    cjm_node_set(n, "penwidth", sev_pen[w]);
+    cjm_node_set(n, "fontsize", "9");
+    cjm_node_set(n, "fontcolor", "#1a1a1a");
+    cjm_node_set(n, "margin", "0.08,0.05");
+    return lines * LINE_SMALL + CARD_PAD;
+}
+
+void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
+                    const char *extra, int wrap)
+{
+    char a[32], b[32];
+    cjm_str_puts(s, "<FONT POINT-SIZE=\"20\"><B>");
+    cjm_html_wrapped(s, j->title, wrap);
+    cjm_str_puts(s, "</B></FONT><BR/><FONT POINT-SIZE=\"11\" "
+                    "COLOR=\"#3e4c59\">");
+    if (j->persona) {
+        cjm_str_puts(s, "Persona: ");
+        cjm_html_text(s, j->persona);
+        cjm_str_puts(s, "  ·  ");
+    }
+    cjm_str_puts(s, j->future ? "future state (to-be)" : "current state (as-is)");
+    cjm_str_puts(s, "  ·  journey index ");
+    if (f->has_index)
+        cjm_str_printf(s, "<B>%s / %s · %.0f %%</B>", cjm_fmt_num(a, f->index, 1),
+                       cjm_fmt_num(b, j->scale_max, 2), f->index_pct);
+    else
+        cjm_str_puts(s, "<B>no score yet</B>");
+    if (extra)
+        cjm_str_printf(s, "  ·  %s", extra);
+    cjm_str_puts(s, "</FONT>");
+}
+
+enum { TITLE_WRAP = 90 };
+
+double cjm_title_h(const cjm_journey *j)
+{
+    int lines = (cjm_text_width(j->title) + TITLE_WRAP - 1) / TITLE_WRAP;
+    return 28.0 * lines + 30;
+}
+
+cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,
+                         double x, double y)
+{
+    cjm_gnode *n = cjm_graph_node(g, name);
+    cjm_node_set(n, "shape", "plaintext");
+    cjm_node_set(n, "margin", "0");
+    cjm_node_set_html(n, html);
+    cjm_node_pin(n, x, y);
+    return n;
+}
+
+void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
+                    double y)
+{
+    char wd[32];
+    snprintf(wd, sizeof wd, "%.3f", (x1 - x0) / 72.0);
+    cjm_gnode *line = cjm_graph_node(g, name);
+    cjm_node_set(line, "shape", "box");
+    cjm_node_set(line, "fixedsize", "true");
+    cjm_node_set(line, "width", wd);
+    cjm_node_set(line, "height", "0.01");
+    cjm_node_set(line, "style", "filled");
+    cjm_node_set(line, "color", "#b8c2cc");
+    cjm_node_set(line, "fillcolor", "#b8c2cc");
+    cjm_node_set(line, "label", "");
+    cjm_node_pin(line, (x0 + x1) / 2, y);
+}
+
+void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
+                    const char *extra, double width, double y)
+{
+    cjm_str s = {0};
+    cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\"><TR><TD "
+                       "WIDTH=\"%.0f\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
+                   width - 40);
+    cjm_title_html(&s, j, f, extra, TITLE_WRAP);
+    cjm_str_puts(&s, "</TD></TR></TABLE>");
+    if (!s.failed)
+        cjm_text_node(g, "title", s.data, width / 2, y);
+    cjm_str_free(&s);
+}
+
+/* ---- stage columns ------------------------------------------------------ */
+
+/* Columns of a stage header line, so a long stage name widens its column
+ * instead of overflowing. */
+enum { HEADER_WRAP_MIN = 18 };
+
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j)
+{
+    memset(gr, 0, sizeof *gr);
+    gr->x = calloc(j->n_tps ? j->n_tps : 1, sizeof *gr->x);
+    gr->left = calloc(j->n_stages ? j->n_stages : 1, sizeof *gr->left);
+    gr->width = calloc(j->n_stages ? j->n_stages : 1, sizeof *gr->width);
+    if (!gr->x || !gr->left || !gr->width) {
+        cjm_grid_free(gr);
+        return -1;
+    }
+    double x = CJM_GUTTER;
+    gr->header_lines = 1;
+    for (size_t s = 0; s < j->n_stages; s++) {
+        const cjm_stage *st = &j->stages[s];
+        size_t slots = st->count ? st->count : 1;
+        double w = (double)slots * CJM_SLOT;
+        int name_w = cjm_text_width(st->name);
+        int per_line = (int)(w / 7.5) > HEADER_WRAP_MIN ? (int)(w / 7.5)
+                                                        : HEADER_WRAP_MIN;
+        int lines = (name_w + per_line - 1) / per_line;
+        if (lines > gr->header_lines)
+            gr->header_lines = lines;
+        gr->left[s] = x;
+        gr->width[s] = w;
+        for (size_t k = 0; k < st->count; k++)
+            gr->x[st->first + k] = x + ((double)k + 0.5) * w / (double)slots;
+        x += w + CJM_COL_GAP;
+    }
+    gr->right = x - CJM_COL_GAP;
+    return 0;
+}
+
+void cjm_grid_free(cjm_grid *gr)
+{
+    free(gr->x);
+    free(gr->left);
+    free(gr->width);
+    memset(gr, 0, sizeof *gr);
+}
+
+double cjm_grid_header_h(const cjm_grid *gr)
+{
+    return 22 + 15.0 * gr->header_lines;
+}
+
+static void S_box(cjm_gnode *n, double w, double h)
+{
+    char a[32], b[32];
+    snprintf(a, sizeof a, "%.3f", w / 72.0);
+    snprintf(b, sizeof b, "%.3f", h / 72.0);
+    cjm_node_set(n, "shape", "box");
+    cjm_node_set(n, "fixedsize", "true");
+    cjm_node_set(n, "width", a);
+    cjm_node_set(n, "height", b);
+}
+
+void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
+                   const cjm_figures *f, double top, double bottom,
+                   double height)
+{
+    char name[32], num[32];
+    double hh = cjm_grid_header_h(gr);
+    for (size_t s = 0; s < j->n_stages; s++) {
+        const cjm_stage *st = &j->stages[s];
+        double cx = gr->left[s] + gr->width[s] / 2;
+        cjm_gnode *band = cjm_graph_node(g, cjm_node_name(name, "band", s));
+        S_box(band, gr->width[s], bottom - top);
+        cjm_node_set(band, "style", "filled");
+        cjm_node_set(band, "color", s % 2 ? "#e4e9f0" : "#f3f5f8");
+        cjm_node_set(band, "fillcolor", s % 2 ? "#e4e9f0" : "#f3f5f8");
+        cjm_node_set(band, "label", "");
+        cjm_node_pin(band, cx, height - (top + bottom) / 2);
+
+        cjm_gnode *head = cjm_graph_node(g, cjm_node_name(name, "stage", s));
+        S_box(head, gr->width[s] - 10, hh - 8);
+        cjm_node_set(head, "style", "rounded,filled");
+        cjm_node_set(head, "fillcolor", "#2f4157");
+        cjm_node_set(head, "color", "#2f4157");
+        cjm_node_set(head, "fontcolor", "white");
+        cjm_str html = {0};
+        cjm_str_puts(&html, "<B>");
+        int per_line = (int)(gr->width[s] / 7.5);
+        cjm_html_wrapped(&html, st->name,
+                         per_line > HEADER_WRAP_MIN ? per_line : HEADER_WRAP_MIN);
+        cjm_str_puts(&html, "</B><BR/><FONT POINT-SIZE=\"9\">");
+        if (f->stage_has_mean[s])
+            cjm_str_printf(&html, "mean %s", cjm_fmt_num(num, f->stage_mean[s], 2));
+        else
+            cjm_str_puts(&html, "no score");
+        cjm_str_puts(&html, "</FONT>");
+        if (!html.failed)
+            cjm_node_set_html(head, html.data);
+        cjm_str_free(&html);
+        cjm_node_pin(head, cx, height - (top + hh / 2));
+    }
+}

@@ -1,0 +1,272 @@
+/* The map view: the classic journey-map poster.  Stages are columns, each
+ * touchpoint sits in its own slot, placed vertically by its score (the
+ * emotion curve); friction hangs below, opportunities at the bottom.  All
+ * positions are ours (pinned, laid out by Graphviz's nop2), so the scale on
+ * the left lines up with the cards exactly. */
+#include "label.h"
+#include "render.h"
+
+#include <stdlib.h>
+
+enum {
+    PLOT_H = 340,
+    PLOT_PAD = 52,  /* from the plot's edge to the best/worst score line */
+    ROW_GAP = 12,
+    UNSCORED_H = 96,
+    CALLOUT_WRAP = 24,
+    LEGEND_H = 46
+};
+
+typedef struct {
+    double title_h, header_top, plot_top, unscored_top, friction_top,
+        friction_h, opp_top, opp_h, bands_bottom, legend_top, height, width;
+    bool unscored, friction, opportunities;
+} layout;
+
+/* Top-down y of a score. */
+static double S_score_y(const layout *L, const cjm_journey *j, double score)
+{
+    double t = cjm_score_t(j, score);
+    return L->plot_top + PLOT_PAD + (1 - t) * (PLOT_H - 2 * PLOT_PAD);
+}
+
+static double S_est_lines(int lines, double line_h, double pad)
+{
+    return lines * line_h + pad;
+}
+
+/* Rows exist only when something fills them. */
+static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr)
+{
+    L->title_h = cjm_title_h(j);
+    L->header_top = L->title_h + 8;
+    L->plot_top = L->header_top + cjm_grid_header_h(gr) + 4;
+    double y = L->plot_top + PLOT_H;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        L->unscored |= !tp->has_score;
+        if (tp->n_friction) {
+            int lines = 0;
+            for (size_t k = 0; k < tp->n_friction; k++) {
+                const cjm_friction *fr = &tp->friction[k];
+                lines += 1 + (cjm_text_width(fr->text) + CALLOUT_WRAP - 1) /
+                                 CALLOUT_WRAP;
+                if (fr->evidence)
+                    lines += (cjm_text_width(fr->evidence) + CALLOUT_WRAP + 1) /
+                             (CALLOUT_WRAP + 2);
+            }
+            double h = S_est_lines(lines, 11.5, 20);
+            L->friction = true;
+            if (h > L->friction_h)
+                L->friction_h = h;
+        }
+        if (tp->n_opportunities) {
+            int lines = 1;
+            for (size_t k = 0; k < tp->n_opportunities; k++)
+                lines += (cjm_text_width(tp->opportunities[k]) + 2 +
+                          CALLOUT_WRAP - 1) / CALLOUT_WRAP;
+            double h = S_est_lines(lines, 11.5, 20);
+            L->opportunities = true;
+            if (h > L->opp_h)
+                L->opp_h = h;
+        }
+    }
+    L->unscored_top = y;
+    if (L->unscored)
+        y += UNSCORED_H;
+    L->friction_top = y + ROW_GAP;
+    if (L->friction)
+        y = L->friction_top + L->friction_h + ROW_GAP;
+    L->opp_top = y + ROW_GAP;
+    if (L->opportunities)
+        y = L->opp_top + L->opp_h + ROW_GAP;
+    L->bands_bottom = y + 6;
+    L->legend_top = L->bands_bottom + 14;
+    L->height = L->legend_top + LEGEND_H;
+    L->width = gr->right + 24;
+}
+
+/* Three thin guide lines (best, middle, worst) and their labels. */
+static void S_scale(cjm_graph *g, const layout *L, const cjm_journey *j,
+                    const cjm_grid *gr)
+{
+    double mid = (j->scale_min + j->scale_max) / 2;
+    const double values[3] = {j->scale_max, mid, j->scale_min};
+    const char *const words[3] = {"best", "", "worst"};
+    char name[32], num[32], html[160];
+    for (int i = 0; i < 3; i++) {
+        double y = L->height - S_score_y(L, j, values[i]);
+        cjm_guide_line(g, cjm_node_name(name, "guide", (size_t)i),
+                       CJM_GUTTER - 16, gr->right, y);
+        /* HTML labels reject an empty <FONT>: the middle line has none. */
+        snprintf(html, sizeof html,
+                 "<FONT POINT-SIZE=\"13\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
+                 "%s%s%s",
+                 cjm_fmt_num(num, values[i], 2),
+                 *words[i] ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#616e7c\">" : "",
+                 words[i], *words[i] ? "</FONT>" : "");
+        cjm_text_node(g, cjm_node_name(name, "scale", (size_t)i), html,
+                    CJM_GUTTER / 2 - 8, y);
+    }
+}
+
+static void S_row_label(cjm_graph *g, const char *name, const char *text,
+                        double x, double y)
+{
+    char html[200];
+    snprintf(html, sizeof html,
+             "<FONT POINT-SIZE=\"8.5\" COLOR=\"#52606d\"><B>%s</B></FONT>", text);
+    cjm_text_node(g, name, html, x, y);
+}
+
+static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
+                          double x, double top, double height)
+{
+    char name[32];
+    cjm_str s = {0};
+    cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" "
+                     "COLOR=\"#238b45\"><B>OPPORTUNITY</B></FONT></TD></TR>");
+    int lines = 1;
+    for (size_t k = 0; k < tp->n_opportunities; k++) {
+        cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">• ");
+        lines += cjm_html_wrapped(&s, tp->opportunities[k], CALLOUT_WRAP - 2);
+        cjm_str_puts(&s, "</TD></TR>");
+    }
+    cjm_str_puts(&s, "</TABLE>");
+    cjm_gnode *n = cjm_graph_node(g, cjm_node_name(name, "opp", t));
+    if (!s.failed)
+        cjm_node_set_html(n, s.data);
+    cjm_str_free(&s);
+    cjm_node_set(n, "shape", "box");
+    cjm_node_set(n, "style", "rounded,filled");
+    cjm_node_set(n, "fillcolor", "#e5f5e0");
+    cjm_node_set(n, "color", "#41ab5d");
+    cjm_node_set(n, "fontsize", "9");
+    cjm_node_set(n, "margin", "0.08,0.05");
+    double h = S_est_lines(lines, 11.5, 16);
+    cjm_node_pin(n, x, height - (top + h / 2));
+}
+
+static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j)
+{
+    cjm_str s = {0};
+    char num[32];
+    cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+                     "<TR><TD><FONT POINT-SIZE=\"9\"><B>Score</B></FONT></TD>");
+    for (int k = 0; k < 7; k++) {
+        double t = k / 6.0;
+        double v = j->scale_min + t * (j->scale_max - j->scale_min);
+        cjm_str_printf(&s, "<TD BGCOLOR=\"%s\" WIDTH=\"30\"><FONT "
+                           "POINT-SIZE=\"8\" COLOR=\"%s\">%s</FONT></TD>",
+                       cjm_score_fill(t), cjm_score_ink(t),
+                       cjm_fmt_num(num, v, 1));
+    }
+    cjm_str_puts(&s,
+                 "<TD WIDTH=\"12\"></TD>"
+                 "<TD BORDER=\"2\" STYLE=\"ROUNDED\"><FONT POINT-SIZE=\"8\">"
+                 "<B>★ MOMENT OF TRUTH</B></FONT></TD>"
+                 "<TD BORDER=\"1\" BGCOLOR=\"#eeeeee\" STYLE=\"DASHED\"><FONT "
+                 "POINT-SIZE=\"8\">no score</FONT></TD>"
+                 "<TD WIDTH=\"12\"></TD>"
+                 "<TD><FONT POINT-SIZE=\"8\"><B>Friction</B></FONT></TD>"
+                 "<TD BGCOLOR=\"#fcc5b5\"><FONT POINT-SIZE=\"8\" "
+                 "COLOR=\"#a50f15\"><B>▲ CRITICAL</B></FONT></TD>"
+                 "<TD BGCOLOR=\"#fde0d2\"><FONT POINT-SIZE=\"8\" "
+                 "COLOR=\"#d6604d\"><B>▲ HIGH</B></FONT></TD>"
+                 "<TD BGCOLOR=\"#fff3e0\"><FONT POINT-SIZE=\"8\" "
+                 "COLOR=\"#e08214\"><B>▲ MEDIUM</B></FONT></TD>"
+                 "<TD BGCOLOR=\"#f7f7f7\"><FONT POINT-SIZE=\"8\" "
+                 "COLOR=\"#8c8c8c\"><B>▲ LOW</B></FONT></TD>"
+                 "<TD WIDTH=\"12\"></TD>"
+                 "<TD><FONT POINT-SIZE=\"8\">━━ next step    ╍╍ branch, "
+                 "loop or unscored step</FONT></TD></TR></TABLE>");
+    if (!s.failed) {
+        /* Left-aligned under the gutter; the legend is about 860 points
+         * wide. */
+        cjm_text_node(g, "legend", s.data, CJM_GUTTER - 60 + 430,
+                    L->height - (L->legend_top + LEGEND_H / 2));
+    }
+    cjm_str_free(&s);
+}
+
+static void S_curve(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
+{
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            long u = tp->next[k];
+            if (u < 0)
+                continue;
+            cjm_gedge *e = cjm_graph_edge(g, cards[t], cards[u]);
+            bool step = (size_t)u == t + 1;
+            bool scored = tp->has_score && j->tps[u].has_score;
+            cjm_edge_set(e, "penwidth", step && scored ? "2.6" : "1.6");
+            cjm_edge_set(e, "color", step && scored ? "#1f2933" : "#7b3294");
+            if (!(step && scored))
+                cjm_edge_set(e, "style", "dashed");
+        }
+    }
+}
+
+static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
+                          const cjm_grid *gr, cjm_gnode **cards)
+{
+    char name[32];
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
+        cjm_tp_card(cards[t], j, t);
+        double y = tp->has_score ? S_score_y(L, j, tp->score)
+                                 : L->unscored_top + UNSCORED_H / 2.0;
+        cjm_node_pin(cards[t], gr->x[t], L->height - y);
+        if (tp->n_friction) {
+            cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
+            double h = cjm_friction_card(c, tp, CALLOUT_WRAP);
+            cjm_node_pin(c, gr->x[t], L->height - (L->friction_top + 6 + h / 2));
+            cjm_gedge *e = cjm_graph_edge(g, cards[t], c);
+            cjm_edge_set(e, "style", "dashed");
+            cjm_edge_set(e, "arrowhead", "none");
+            cjm_edge_set(e, "color", "#b2182b");
+        }
+        if (tp->n_opportunities)
+            S_opportunity(g, tp, t, gr->x[t], L->opp_top + 6, L->height);
+    }
+}
+
+cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
+{
+    cjm_grid gr;
+    cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
+    cjm_graph *g = cjm_graph_new("journey_map");
+    if (!cards || !g || cjm_grid_init(&gr, j) != 0) {
+        free(cards);
+        cjm_graph_free(g);
+        return NULL;
+    }
+    layout L = {0};
+    S_measure(&L, j, &gr);
+    cjm_graph_defaults(g);
+    cjm_graph_set(g, "splines", "line");
+    /* Bands first, then cards, then lines over both. */
+    cjm_graph_set(g, "outputorder", "nodesfirst");
+    cjm_grid_draw(g, &gr, j, f, L.header_top, L.bands_bottom, L.height);
+    S_scale(g, &L, j, &gr);
+    double gx = CJM_GUTTER / 2.0 - 8;
+    if (L.unscored)
+        S_row_label(g, "row_unscored", "NO SCORE",
+                    gx, L.height - (L.unscored_top + UNSCORED_H / 2.0));
+    if (L.friction)
+        S_row_label(g, "row_friction", "FRICTION", gx,
+                    L.height - (L.friction_top + 14));
+    if (L.opportunities)
+        S_row_label(g, "row_opportunities", "OPPORTUNITIES", gx,
+                    L.height - (L.opp_top + 14));
+    cjm_title_node(g, j, f, NULL, L.width, L.height - L.title_h / 2);
+    S_touchpoints(g, &L, j, &gr, cards);
+    S_curve(g, cards, j);
+    S_legend(g, &L, j);
+    cjm_grid_free(&gr);
+    free(cards);
+    return g;
+}
