@@ -75,9 +75,14 @@ $(BUILD)/bench/%: tests/bench/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O2 $(CPPFLAGS) -o $@ $< $(LDLIBS)
 
-# Until the render command lands: the Markdown reports of the examples.
+# The README's first command: every example journey in all three views, as
+# SVG (for the browser and pull requests) and PNG (for slides), plus the
+# Markdown report of each.  One cjm call per view and format, so Graphviz
+# starts once for all journeys.
 render: $(BIN)
 	@mkdir -p out
+	@set -e; for v in map flow channels; do for t in svg png; do \
+	    ./$(BIN) render --view $$v -T $$t journeys; done; done
 	@set -e; for f in $(JOURNEYS); do \
 	    id=$$(basename $$f .yaml); \
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \

@@ -84,6 +84,24 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
                      size_t errsize)
 {
     *o = (cjm_outfile){0};
+    /* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in
+     * place: renaming a temporary file over it would replace the device. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errsize, "cannot write '%s': it is a folder", path);
+            return -1;
+        }
+        o->path = strdup(path);
+        o->f = o->path ? fopen(path, "wb") : NULL;
+        if (!o->f) {
+            snprintf(err, errsize, "cannot write '%s': %s", path,
+                     o->path ? strerror(errno) : "out of memory");
+            S_outfile_clear(o);
+            return -1;
+        }
+        return 0;
+    }
     size_t n = strlen(path);
     o->path = strdup(path);
     o->tmp = malloc(n + sizeof ".tmpXXXXXX");
@@ -112,7 +130,8 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
 int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
 {
     int rc = 0;
-    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
+    if (fflush(o->f) != 0 || ferror(o->f) ||
+        (o->tmp && fsync(fileno(o->f)) != 0)) {
         snprintf(err, errsize, "cannot write '%s': %s", o->path,
                  strerror(errno ? errno : EIO));
         rc = -1;
@@ -122,12 +141,12 @@ int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
                  strerror(errno));
         rc = -1;
     }
-    if (rc == 0 && rename(o->tmp, o->path) != 0) {
+    if (rc == 0 && o->tmp && rename(o->tmp, o->path) != 0) {
         snprintf(err, errsize, "cannot write '%s': %s", o->path,
                  strerror(errno));
         rc = -1;
     }
-    if (rc != 0)
+    if (rc != 0 && o->tmp)
         unlink(o->tmp);
     S_outfile_clear(o);
     return rc;
@@ -138,6 +157,7 @@ void cjm_outfile_abort(cjm_outfile *o)
     if (!o->f)
         return;
     fclose(o->f);
-    unlink(o->tmp);
+    if (o->tmp)
+        unlink(o->tmp);
     S_outfile_clear(o);
 }

@@ -134,7 +134,9 @@ void cjm_attr_text(cjm_str *s, const char *text)
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         switch (*p) {
         case '&': cjm_str_puts(s, "&amp;"); break;
-        case '\\': cjm_str_puts(s, "\\\\"); break;
+        /* Graphviz 2.42 expands escapes in a tooltip twice (\\L becomes
+         * \L becomes the label), so a literal backslash takes four. */
+        case '\\': cjm_str_puts(s, "\\\\\\\\"); break;
         case '\n': cjm_str_puts(s, "&#10;"); break;
         default:
             if (*p < 0x20 || *p == 0x7F)

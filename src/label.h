@@ -18,7 +18,7 @@ void cjm_html_text(cjm_str *s, const char *text);
 int cjm_html_wrapped(cjm_str *s, const char *text, int width);
 
 /* Appends text for a plain attribute such as `tooltip`: '&' and
- * backslashes escaped, newlines as &#10;, other control characters as
+ * backslashes escaped (four for one: Graphviz expands tooltips twice), newlines as &#10;, other control characters as
  * spaces.  Graphviz escapes < > " itself. */
 void cjm_attr_text(cjm_str *s, const char *text);
 

@@ -375,15 +375,17 @@ static void S_render_one(cli *c, cjm_renderer *r, const cjm_journey *j,
                          bool *made_dir)
 {
     char err[1024];
+    int rc;
     char *path = S_target(c, j, made_dir);
     cjm_outfile o;
     if (!path || cjm_outfile_open(&o, path, err, sizeof err) != 0) {
         fprintf(stderr, "cjm: %s\n", path ? err : "out of memory");
         S_worse(c, CJM_EXIT_USAGE);
-    } else if (cjm_render(r, j, c->view, c->type, o.f, err, sizeof err) != 0) {
+    } else if ((rc = cjm_render(r, j, c->view, c->type, o.f, err,
+                                sizeof err)) != 0) {
         cjm_outfile_abort(&o);
         fprintf(stderr, "cjm: %s: %s\n", cjm_journey_file(j), err);
-        S_worse(c, CJM_EXIT_ERRORS);
+        S_worse(c, rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS);
     } else if (cjm_outfile_commit(&o, err, sizeof err) != 0) {
         fprintf(stderr, "cjm: %s\n", err);
         S_worse(c, CJM_EXIT_USAGE);

@@ -10,7 +10,7 @@
 
 typedef struct {
     FILE *f;   /* write here */
-    char *tmp; /* the temporary file's path */
+    char *tmp; /* the temporary file's path; NULL when writing in place */
     char *path;
 } cjm_outfile;
 

@@ -13,6 +13,13 @@ for mod in yaml-0.1 libgvc libcgraph cmocka; do
         esac
     fi
 done
+# Emoji in PNG and PDF maps need a colour emoji font; optional, so only
+# installed when we can, never a reason to stop.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 &&
+    ! fc-list 2>/dev/null | grep -qi "emoji"; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        fonts-noto-color-emoji >/dev/null 2>&1 || true
+fi
 [ -z "$missing" ] && exit 0
 missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
