@@ -100,6 +100,13 @@ void cjm_node_set_html(cjm_gnode *n, const char *html)
     agstrfree(g, s);
 }
 
+const char *cjm_graph_node_attr(cjm_graph *g, const char *node,
+                                const char *key)
+{
+    Agnode_t *n = agnode(G(g), (char *)node, 0);
+    return n ? agget(n, (char *)key) : NULL;
+}
+
 cjm_gedge *cjm_graph_edge(cjm_graph *g, cjm_gnode *a, cjm_gnode *b)
 {
     /* An unnamed edge: several edges between the same two nodes stay

@@ -43,6 +43,10 @@ void cjm_node_set(cjm_gnode *n, const char *key, const char *value);
  * text (label.h). */
 void cjm_node_set_html(cjm_gnode *n, const char *html);
 
+/* The value of a node's attribute, or NULL (for tests and checks). */
+const char *cjm_graph_node_attr(cjm_graph *g, const char *node,
+                                const char *key);
+
 cjm_gedge *cjm_graph_edge(cjm_graph *g, cjm_gnode *a, cjm_gnode *b);
 void cjm_edge_set(cjm_gedge *e, const char *key, const char *value);
 

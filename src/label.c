@@ -80,53 +80,100 @@ static bool S_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* Display width of text[0..n). */
+static int S_width_n(const char *text, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        i += S_decode((const unsigned char *)text + i, &cp);
+        w += S_cp_width(cp);
+    }
+    return w;
+}
+
+/* The longest prefix of text[0..n) that fits `width` columns (at least one
+ * character). */
+static size_t S_fit(const char *text, size_t n, int width)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < n) {
+        unsigned cp;
+        size_t len = S_decode((const unsigned char *)text + i, &cp);
+        if (w + S_cp_width(cp) > width && i > 0)
+            break;
+        w += S_cp_width(cp);
+        i += len;
+    }
+    return i;
+}
+
+/* A word may run this many columns past the line before it is broken:
+ * "Einwilligung" on one slightly long line reads better than "g" alone. */
+enum { WRAP_SLACK = 3 };
+
+typedef struct {
+    cjm_str *s;
+    int width, col, lines;
+} wrapper;
+
+static void S_newline(wrapper *w)
+{
+    cjm_str_puts(w->s, "<BR/>");
+    w->lines++;
+    w->col = 0;
+}
+
+/* Places one segment; `glue` is true when it continues the previous one
+ * without a space (after a hyphen). */
+static void S_place(wrapper *w, const char *seg, size_t n, bool glue)
+{
+    int sw = S_width_n(seg, n);
+    int sep = w->col && !glue ? 1 : 0;
+    if (w->col && w->col + sep + sw > w->width) {
+        S_newline(w);
+        sep = 0;
+    }
+    if (sep)
+        cjm_str_puts(w->s, " ");
+    while (sw > w->width + WRAP_SLACK - w->col) {
+        size_t cut = S_fit(seg, n, w->width - w->col);
+        S_html_n(w->s, seg, cut);
+        S_newline(w);
+        seg += cut;
+        n -= cut;
+        sw = S_width_n(seg, n);
+    }
+    S_html_n(w->s, seg, n);
+    w->col += sep + sw;
+}
+
 int cjm_html_wrapped(cjm_str *s, const char *text, int width)
 {
-    int lines = 1, col = 0;
+    wrapper w = {s, width, 0, 1};
     const char *p = text;
     while (*p) {
         while (*p && S_space(*p))
             p++;
-        if (!*p)
-            break;
-        const char *w = p;
-        while (*p && !S_space(*p))
-            p++;
-        /* The word, cut into pieces that fit a line. */
-        const char *q = w;
-        while (q < p) {
-            int piece_w = 0;
-            const char *e = q;
-            while (e < p) {
-                unsigned cp;
-                size_t len = S_decode((const unsigned char *)e, &cp);
-                int cw = S_cp_width(cp);
-                if (piece_w + cw > width && piece_w > 0)
-                    break;
-                piece_w += cw;
-                e += len;
-            }
-            int need = piece_w + (col ? 1 : 0);
-            if (col && col + need > width) {
-                cjm_str_puts(s, "<BR/>");
-                lines++;
-                col = 0;
-                need = piece_w;
-            }
-            if (col) {
-                cjm_str_puts(s, " ");
-            }
-            S_html_n(s, q, (size_t)(e - q));
-            col += need;
-            q = e;
-            if (q < p) { /* a word longer than a line continues below */
-                cjm_str_puts(s, "<BR/>");
-                lines++;
-                col = 0;
-            }
+        bool glue = false;
+        /* A word, in segments that end after each hyphen: lines may
+         * break there. */
+        while (*p && !S_space(*p)) {
+            const char *seg = p;
+            /* "E-Mail" stays whole: no break after a one- or two-letter
+             * part. */
+            do {
+                while (*p && !S_space(*p) && *p != '-')
+                    p++;
+                if (*p == '-')
+                    p++;
+            } while (*p && !S_space(*p) && S_width_n(seg, (size_t)(p - seg)) <= 3);
+            S_place(&w, seg, (size_t)(p - seg), glue);
+            glue = true;
         }
     }
-    return lines;
+    return w.lines;
 }
 
 void cjm_attr_text(cjm_str *s, const char *text)

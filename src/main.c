@@ -72,7 +72,8 @@ static const char usage_render[] =
     "                flow: the touchpoint graph, for branches and loops;\n"
     "                channels: one row per channel, switches highlighted\n"
     "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
-    "  -o PATH       the output file (one input) or folder (several);\n"
+    "  -o PATH       the output file (one input) or folder (several), or -\n"
+    "                for standard output;\n"
     "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
     "                the flow and channels views\n"
     "  -h, --help    this help\n"
@@ -376,6 +377,15 @@ static void S_render_one(cli *c, cjm_renderer *r, const cjm_journey *j,
 {
     char err[1024];
     int rc;
+    if (c->output && strcmp(c->output, "-") == 0) {
+        /* -o - : standard output, for pipes; nothing to rename. */
+        rc = cjm_render(r, j, c->view, c->type, stdout, err, sizeof err);
+        if (rc != 0) {
+            fprintf(stderr, "cjm: %s: %s\n", cjm_journey_file(j), err);
+            S_worse(c, rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS);
+        }
+        return;
+    }
     char *path = S_target(c, j, made_dir);
     cjm_outfile o;
     if (!path || cjm_outfile_open(&o, path, err, sizeof err) != 0) {

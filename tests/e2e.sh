@@ -93,5 +93,70 @@ expect "30,000 findings on one long line" 0 sh -c "timeout 10 '$BIN' check '$tmp
 awk 'BEGIN { print "journey: x"; print "stages: []"; for (i = 0; i < 100000; i++) print "x-k: " i }' >"$tmp/dups.yaml"
 expect "100,000 duplicate keys" 0 sh -c "timeout 10 '$BIN' check '$tmp/dups.yaml' | grep -c duplicate-key | grep -qx 99999"
 
+# ---- render -----------------------------------------------------------
+
+# Golden DOT: the graph cjm builds, before layout.
+for v in map flow channels; do
+    golden "render-online-shop.$v.dot" -- render --view $v -T dot -o - journeys/online-shop.yaml
+    golden "render-edge-cases.$v.dot" -- render --view $v -T dot -o - tests/render/edge-cases.yaml
+done
+golden render-hostile.map.dot -- render -T dot -o - tests/render/hostile.yaml
+golden render-errors.txt -- render -o "$tmp/never.svg" tests/e2e/cases/unknown-reference.yaml
+golden render-usage-view.txt -- render --view poster journeys/online-shop.yaml
+
+# xcount FILE XPATH: an XPath count over an SVG, namespaces ignored.
+xcount() { xmllint --xpath "count($2)" "$1" 2>/dev/null; }
+# check NAME: the last command's status must be 0.
+check() { if [ $? = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+
+"$BIN" render -o "$tmp/shop.svg" journeys/online-shop.yaml >/dev/null
+xmllint --noout "$tmp/shop.svg"; check "map SVG is well-formed"
+T="//*[local-name()='g'][@class='node'][*[local-name()='title']"
+[ "$(xcount "$tmp/shop.svg" "$T[starts-with(., 'tp')]]")" = 14 ]; check "map: one card per touchpoint"
+[ "$(xcount "$tmp/shop.svg" "$T[starts-with(., 'fr')]]")" = 5 ]; check "map: a friction callout per touchpoint with friction"
+[ "$(xcount "$tmp/shop.svg" "$T[starts-with(., 'opp')]]")" = 3 ]; check "map: opportunities"
+[ "$(xcount "$tmp/shop.svg" "$T[starts-with(., 'stage')]]")" = 6 ]; check "map: a header per stage"
+fill() { xmllint --xpath "string(($T='$2']//*[local-name()='path'])[1]/@fill)" "$1"; }
+[ "$(fill "$tmp/shop.svg" tp5)" = "#fc8d59" ]; check "map: checkout (1.8 of 1-5) is orange"
+[ "$(fill "$tmp/shop.svg" tp1)" = "#91bfdb" ]; check "map: friend referral (4.6) is light blue"
+[ "$(fill "$tmp/shop.svg" tp10)" = "#fc8d59" ]; check "map: return request (1.5) is orange, like 1.7 in the legend"
+[ "$(fill "$tmp/shop.svg" tp2)" = "#ffffbf" ]; check "map: product page (3.2) is neutral"
+[ "$(xcount "$tmp/shop.svg" "//*[local-name()='text'][.='★ MOMENT OF TRUTH']")" = 4 ]; check "map: moments of truth are labelled (3 + legend)"
+
+for v in map flow channels; do
+    "$BIN" render --view $v -o "$tmp/h.$v.svg" tests/render/hostile.yaml >/dev/null
+    xmllint --noout "$tmp/h.$v.svg"; check "hostile $v: well-formed XML"
+    [ "$(xcount "$tmp/h.$v.svg" "//*[local-name()='script' or local-name()='image' or local-name()='foreignObject']")" = 0 ]; check "hostile $v: no script, image or foreignObject"
+    [ "$(xcount "$tmp/h.$v.svg" "//@*[starts-with(local-name(), 'on') or local-name()='href' or local-name()='src']")" = 0 ]; check "hostile $v: no event handler or link attribute"
+done
+[ "$(xcount "$tmp/h.map.svg" "//*[local-name()='text'][contains(., '<script>alert(1)</script> & \"quotes\" ]]> \\N \\G trailing\\')]")" = 1 ]; check "hostile: the title is drawn literally"
+[ "$(xcount "$tmp/h.map.svg" "//@*[local-name()='title'][contains(., 'javascript:void(0)') and contains(., '\\L \\E')]")" = 1 ]; check "hostile: tooltips keep their text"
+
+for t in svg png pdf; do
+    "$BIN" render -T $t -o "$tmp/a.$t" journeys/car-insurance-claim.yaml >/dev/null
+    "$BIN" render -T $t -o "$tmp/b.$t" journeys/car-insurance-claim.yaml >/dev/null
+    cmp -s "$tmp/a.$t" "$tmp/b.$t"; check "render -T $t is deterministic"
+done
+[ "$(head -c 8 "$tmp/a.png" | od -An -c | tr -d ' ')" = '211PNG\r\n032\n' ]; check "PNG magic"
+[ "$(head -c 5 "$tmp/a.pdf")" = "%PDF-" ]; check "PDF magic"
+
+# Several inputs to a folder: <id>.<view>.<ext>; the folder is made.
+"$BIN" render --view flow -T svg -o "$tmp/maps" journeys/online-shop.yaml journeys/city-break-trip.yaml >/dev/null
+[ -s "$tmp/maps/online-shop.flow.svg" ] && [ -s "$tmp/maps/city-break-trip.flow.svg" ]; check "render names files <id>.<view>.<ext>"
+
+# A journey with errors is not drawn and the old file stays as it was.
+echo "old map" >"$tmp/keep.svg"
+"$BIN" render -o "$tmp/keep.svg" tests/e2e/cases/unknown-reference.yaml >/dev/null 2>&1
+[ $? = 1 ] && [ "$(cat "$tmp/keep.svg")" = "old map" ]; check "render: errors leave the old file untouched"
+expect "render into a missing folder" 2 "$BIN" render -o "$tmp/missing/deeper/x.svg" journeys/online-shop.yaml
+expect "render to /dev/full" 2 "$BIN" render -o /dev/full journeys/online-shop.yaml
+[ -z "$(ls "$tmp" | grep tmp)" ]; check "no temporary files left behind"
+awk 'BEGIN { print "journey: Sixty"; print "stages:";
+  for (s = 0; s < 6; s++) { print "  - id: s" s; print "    touchpoints:";
+    for (i = 0; i < 10; i++) printf "      - {id: t%d-%d, name: Touchpoint %d of stage %d, channel: c%d, score: %d}\n", s, i, i, s, i % 4, 1 + (i + s) % 5 } }' >"$tmp/sixty.yaml"
+for v in map flow channels; do
+    expect "60 touchpoints, $v" 0 "$BIN" render --view $v -o "$tmp/sixty.$v.svg" "$tmp/sixty.yaml"
+done
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

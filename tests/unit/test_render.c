@@ -1,0 +1,224 @@
+/* Labels and views: escaping, wrapping, the palette, and the geometry of
+ * the pinned map (the scale lines up with the cards). */
+#include "support.h"
+#include "journey_fixture.h"
+
+#include "label.h"
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static char *html(const char *text)
+{
+    cjm_str s = {0};
+    cjm_html_text(&s, text);
+    return s.data;
+}
+
+static void test_html_escapes_everything(void **state)
+{
+    (void)state;
+    char *h = html("<script>&\"'\\N]]>\ttab\nline\x01");
+    assert_string_equal(h, "&lt;script&gt;&amp;&quot;&#39;\\\\N]]&gt; tab"
+                           "<BR/>line");
+    free(h);
+}
+
+static void test_attr_text(void **state)
+{
+    (void)state;
+    cjm_str s = {0};
+    cjm_attr_text(&s, "a&b\\L\nc\x02");
+    assert_string_equal(s.data, "a&amp;b\\\\\\\\L&#10;c ");
+    cjm_str_free(&s);
+}
+
+/* Wrapped text minus the line breaks is the original text (spaces between
+ * words aside): nothing is ever cut off. */
+static void expect_wrap(const char *text, int width, int lines,
+                        const char *want)
+{
+    cjm_str s = {0};
+    int got = cjm_html_wrapped(&s, text, width);
+    const char *out = s.data ? s.data : ""; /* nothing appended */
+    if (strcmp(out, want) != 0)
+        fail_msg("wrapped '%s' as '%s', expected '%s'", text, out, want);
+    assert_int_equal(got, lines);
+    cjm_str_free(&s);
+}
+
+static void test_wrapping(void **state)
+{
+    (void)state;
+    expect_wrap("Live chat about sizes", 18, 2, "Live chat about<BR/>sizes");
+    expect_wrap("Schufa-Einwilligung", 18, 2, "Schufa-<BR/>Einwilligung");
+    expect_wrap("Bestätigung per E-Mail", 18, 2, "Bestätigung per<BR/>E-Mail");
+    expect_wrap("Supercalifragilisticexpialidocious", 10, 4,
+                "Supercalif<BR/>ragilistic<BR/>expialidoc<BR/>ious");
+    /* Up to three columns of slack before a word is broken. */
+    expect_wrap("Kontowechselservice", 18, 1, "Kontowechselservice");
+    /* CJK characters are two columns wide. */
+    expect_wrap("顧客サポートへの問い合わせ電話", 18, 2,
+                "顧客サポートへの問<BR/>い合わせ電話");
+    expect_wrap("  ", 10, 1, "");
+    assert_int_equal(cjm_text_width("顧客 ab"), 7);
+}
+
+static void test_palette(void **state)
+{
+    (void)state;
+    assert_int_equal(cjm_score_class(0), 0);
+    assert_int_equal(cjm_score_class(0.5), 3);
+    assert_int_equal(cjm_score_class(1), 6);
+    assert_int_equal(cjm_score_class(-3), 0);
+    assert_int_equal(cjm_score_class(7), 6);
+    assert_string_equal(cjm_score_fill(0), "#d73027");
+    assert_string_equal(cjm_score_fill(1), "#4575b4");
+    assert_string_equal(cjm_score_ink(0), "#ffffff");
+    assert_string_equal(cjm_score_ink(0.5), "#1a1a1a");
+}
+
+static cjm_journey *load_fixture(const char *top, const char *last,
+                                 cjm_diags **d)
+{
+    const char *y = fixture(top, last, "");
+    *d = cjm_diags_new("t.yaml");
+    cjm_journey *j = cjm_journey_load(y, strlen(y), "t.yaml", *d);
+    assert_non_null(j);
+    return j;
+}
+
+static double pos_y(cjm_graph *g, const char *node)
+{
+    const char *pos = cjm_graph_node_attr(g, node, "pos");
+    assert_non_null(pos);
+    const char *comma = strchr(pos, ',');
+    assert_non_null(comma);
+    return atof(comma + 1);
+}
+
+static void test_map_scale_lines_up(void **state)
+{
+    (void)state;
+    cjm_diags *d;
+    /* t5 scores 5 (the best), t12 scores 1 (the worst). */
+    cjm_journey *j = load_fixture("", "        channel: web\n        score: 1\n"
+                                      "        friction: [Slow]\n",
+                                  &d);
+    cjm_figures *f = cjm_figures_new(j);
+    cjm_graph *g = cjm_view_map(j, f);
+    assert_non_null(g);
+    assert_float_equal(pos_y(g, "tp4"), pos_y(g, "guide0"), 1e-6);
+    assert_float_equal(pos_y(g, "tp11"), pos_y(g, "guide2"), 1e-6);
+    assert_float_equal(pos_y(g, "tp2"), pos_y(g, "guide1"), 1e-6);
+    /* The friction callout hangs below its card. */
+    assert_true(pos_y(g, "fr11") < pos_y(g, "tp11"));
+    /* Fill by score. */
+    assert_string_equal(cjm_graph_node_attr(g, "tp11", "fillcolor"), "#d73027");
+    assert_string_equal(cjm_graph_node_attr(g, "tp4", "fillcolor"), "#4575b4");
+    cjm_graph_free(g);
+    cjm_figures_free(f);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
+static void test_unscored_sit_on_their_own_row(void **state)
+{
+    (void)state;
+    cjm_diags *d;
+    cjm_journey *j = load_fixture("", "        channel: web\n", &d);
+    cjm_figures *f = cjm_figures_new(j);
+    cjm_graph *g = cjm_view_map(j, f);
+    assert_true(pos_y(g, "tp11") < pos_y(g, "guide2"));
+    assert_non_null(cjm_graph_node_attr(g, "row_unscored", "label"));
+    assert_non_null(strstr(cjm_graph_node_attr(g, "tp11", "style"), "dashed"));
+    cjm_graph_free(g);
+    cjm_figures_free(f);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
+static char *render(cjm_renderer *r, const cjm_journey *j, cjm_view v,
+                    const char *fmt, size_t *len, int *rc, char *err)
+{
+    char *buf = NULL;
+    FILE *out = open_memstream(&buf, len);
+    *rc = cjm_render(r, j, v, fmt, out, err, 512);
+    fclose(out);
+    return buf;
+}
+
+static void test_formats_have_their_magic(void **state)
+{
+    (void)state;
+    cjm_diags *d;
+    cjm_journey *j = load_fixture("", LAST_OK, &d);
+    cjm_renderer *r = cjm_renderer_new();
+    char err[512];
+    size_t len;
+    int rc;
+    static const struct {
+        const char *fmt;
+        const char *magic;
+        size_t n;
+    } cases[] = {{"svg", "<?xml", 5},
+                 {"png", "\x89PNG\r\n\x1a\n", 8},
+                 {"pdf", "%PDF-", 5},
+                 {"dot", "digraph journey_map", 19}};
+    for (size_t i = 0; i < 4; i++) {
+        char *buf = render(r, j, CJM_VIEW_MAP, cases[i].fmt, &len, &rc, err);
+        if (rc != 0)
+            fail_msg("%s: %s", cases[i].fmt, err);
+        assert_true(len > cases[i].n);
+        assert_memory_equal(buf, cases[i].magic, cases[i].n);
+        free(buf);
+    }
+    char *buf = render(r, j, CJM_VIEW_MAP, "gif", &len, &rc, err);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "unknown output format 'gif'"));
+    free(buf);
+    cjm_renderer_free(r);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
+static void test_too_many_touchpoints_refused(void **state)
+{
+    (void)state;
+    cjm_str y = {0};
+    cjm_str_puts(&y, "journey: Big\nstages:\n  - id: s\n    touchpoints:\n");
+    for (int i = 0; i < 201; i++)
+        cjm_str_printf(&y, "      - {id: t%d, name: T, channel: web, score: 3}\n", i);
+    cjm_diags *d = cjm_diags_new("big.yaml");
+    cjm_journey *j = cjm_journey_load(y.data, y.len, "big.yaml", d);
+    assert_non_null(j);
+    cjm_renderer *r = cjm_renderer_new();
+    char err[512];
+    size_t len;
+    int rc;
+    char *buf = render(r, j, CJM_VIEW_FLOW, "svg", &len, &rc, err);
+    assert_int_equal(rc, -1);
+    assert_int_equal(len, 0);
+    assert_non_null(strstr(err, "201 touchpoints; cjm draws at most 200"));
+    free(buf);
+    cjm_renderer_free(r);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+    cjm_str_free(&y);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_html_escapes_everything),
+        cmocka_unit_test(test_attr_text),
+        cmocka_unit_test(test_wrapping),
+        cmocka_unit_test(test_palette),
+        cmocka_unit_test(test_map_scale_lines_up),
+        cmocka_unit_test(test_unscored_sit_on_their_own_row),
+        cmocka_unit_test(test_formats_have_their_magic),
+        cmocka_unit_test(test_too_many_touchpoints_refused),
+    };
+    return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
