@@ -25,7 +25,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: all deps test unit examples e2e bench render clean install uninstall
+.PHONY: all deps test unit examples e2e bench render leakcheck clean install uninstall
 
 all: $(BIN)
 
@@ -87,6 +87,22 @@ render: $(BIN)
 	    id=$$(basename $$f .yaml); \
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
 	    echo "out/$$id.md"; done
+
+# Every example journey through every command, view and format under
+# valgrind; the only suppressions are Graphviz / font-stack internals
+# (tests/valgrind.supp says why for each).
+VALGRIND = valgrind -q --num-callers=40 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+	--suppressions=tests/valgrind.supp
+leakcheck: $(BIN)
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	for f in check report; do for o in text json; do \
+	    $(VALGRIND) ./$(BIN) $$f --format $$o journeys tests/e2e/cases >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; done; done; \
+	for v in map flow channels; do for t in svg png pdf dot; do \
+	    $(VALGRIND) ./$(BIN) render --view $$v -T $$t -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; done; done; \
+	echo "leakcheck: no leaks or memory errors in check, report and render"
 
 install: $(BIN) $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include

@@ -72,8 +72,8 @@ static const char usage_render[] =
     "                flow: the touchpoint graph, for branches and loops;\n"
     "                channels: one row per channel, switches highlighted\n"
     "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
-    "  -o PATH       the output file (one input) or folder (several), or -\n"
-    "                for standard output;\n"
+    "  -o PATH       the output file (one input), a folder (several inputs,\n"
+    "                or an existing folder), or - for standard output;\n"
     "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
     "                the flow and channels views\n"
     "  -h, --help    this help\n"
@@ -352,7 +352,9 @@ static int S_report(cli *c)
  * (several), else out/.  Caller frees. */
 static char *S_target(const cli *c, const cjm_journey *j, bool *made_dir)
 {
-    bool one = c->paths.n == 1 && c->output;
+    struct stat st;
+    bool into_dir = c->output && stat(c->output, &st) == 0 && S_ISDIR(st.st_mode);
+    bool one = c->paths.n == 1 && c->output && !into_dir;
     const char *dir = c->output ? c->output : "out";
     if (one)
         return strdup(c->output);
