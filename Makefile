@@ -25,7 +25,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: all deps test unit examples e2e bench render leakcheck clean install uninstall
+.PHONY: all deps test test-asan unit examples e2e bench render leakcheck fuzz clean install uninstall
 
 all: $(BIN)
 
@@ -87,6 +87,28 @@ render: $(BIN)
 	    id=$$(basename $$f .yaml); \
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
 	    echo "out/$$id.md"; done
+
+# Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
+# FUZZ_SECONDS on a corpus seeded from the examples and every test input;
+# a crash lands in build/fuzz/ and belongs, minimised, in
+# tests/fuzz-regressions/, which `make test` replays.
+FUZZ_SECONDS ?= 300
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_BIN      = $(BUILD)/fuzz/fuzz_journey
+$(FUZZ_BIN): fuzz/fuzz_journey.c $(LIB_SRC) include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ \
+	    fuzz/fuzz_journey.c $(LIB_SRC) $(LDLIBS)
+fuzz: $(FUZZ_BIN)
+	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
+	@cp journeys/*.yaml tests/e2e/cases/*.yaml tests/render/*.yaml \
+	    tests/hostile/*.yaml tests/fuzz-regressions/* $(BUILD)/fuzz/seeds/ 2>/dev/null || true
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    ./$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -dict=fuzz/yaml.dict -artifact_prefix=$(BUILD)/fuzz/ \
+	    $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
 
 # Every example journey through every command, view and format under
 # valgrind; the only suppressions are Graphviz / font-stack internals

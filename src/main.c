@@ -5,11 +5,14 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage_main[] =
     "usage: cjm COMMAND [OPTIONS] PATH...\n"
@@ -191,11 +194,18 @@ static int S_options(cli *c, int argc, char **argv, const char *cmd,
     if (optind == argc)
         return S_usage_error(usage, "no PATH given%s", "");
     char err[512];
-    for (int i = optind; i < argc; i++)
+    for (int i = optind; i < argc; i++) {
+        size_t before = c->paths.n;
         if (cjm_paths_add(&c->paths, argv[i], err, sizeof err) != 0) {
             fprintf(stderr, "cjm: %s\n", err);
             S_worse(c, CJM_EXIT_USAGE);
+        } else if (c->paths.n == before) {
+            /* A CI job pointed at the wrong folder must not pass quietly. */
+            fprintf(stderr, "cjm: no *.yaml or *.yml files under '%s'\n",
+                    argv[i]);
+            S_worse(c, CJM_EXIT_USAGE);
         }
+    }
     return -1;
 }
 
@@ -468,8 +478,27 @@ static int S_finish(int rc)
     return rc;
 }
 
+/* A closed stdout or stderr would be handed to the next file we open, and
+ * a map would receive our messages.  Hold those slots with a read-only
+ * /dev/null instead, so writing to them fails and is reported. */
+static void S_guard_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int nfd = open("/dev/null", O_RDONLY);
+            if (nfd >= 0 && nfd != fd) {
+                dup2(nfd, fd);
+                close(nfd);
+            }
+        }
+}
+
 int main(int argc, char **argv)
 {
+    S_guard_std_fds();
+    /* A reader that goes away (`cjm check | head -1`) is a write error we
+     * report with exit 2, not a silent death by SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2)
         return S_usage_error(usage_main, "no command given%s", "");
     const char *cmd = argv[1];

@@ -181,10 +181,24 @@ void cjm_json_string(FILE *out, const char *s)
         case '\t': fputs("\\t", out); break;
         case '\r': fputs("\\r", out); break;
         default:
-            if (*p < 0x20 || *p == 0x7F)
+            if (*p < 0x20 || *p == 0x7F) {
                 fprintf(out, "\\u%04x", *p);
-            else
+            } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2]) {
+                /* Bidi controls and zero-width characters travel escaped,
+                 * so no reader of the JSON is fooled by them. */
+                unsigned cp = (p[1] == 0x80 ? 0x2000 : 0x2040) + (p[2] & 0x3F);
+                bool hidden = (cp >= 0x200B && cp <= 0x200F) ||
+                              (cp >= 0x202A && cp <= 0x202E) ||
+                              (cp >= 0x2066 && cp <= 0x2069);
+                if (hidden) {
+                    fprintf(out, "\\u%04x", cp);
+                    p += 2;
+                } else {
+                    putc(*p, out);
+                }
+            } else {
                 putc(*p, out);
+            }
         }
     }
     putc('"', out);

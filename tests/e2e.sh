@@ -45,6 +45,11 @@ expect() {
     fi
 }
 
+# xcount FILE XPATH: an XPath count over an SVG, namespaces ignored.
+xcount() { xmllint --xpath "count($2)" "$1" 2>/dev/null; }
+# check NAME: the last command's status must be 0.
+check() { if [ $? = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+
 # Every bad file: text and JSON diagnostics.
 for f in tests/e2e/cases/*.yaml; do
     n=$(basename "$f" .yaml)
@@ -93,6 +98,56 @@ expect "30,000 findings on one long line" 0 sh -c "timeout 10 '$BIN' check '$tmp
 awk 'BEGIN { print "journey: x"; print "stages: []"; for (i = 0; i < 100000; i++) print "x-k: " i }' >"$tmp/dups.yaml"
 expect "100,000 duplicate keys" 0 sh -c "timeout 10 '$BIN' check '$tmp/dups.yaml' | grep -c duplicate-key | grep -qx 99999"
 
+# ---- the hostile-input suite (tests/hostile/cases.tsv) -------------------
+
+S_gen() { # makes generated input $1 in $tmp, prints its path
+    case $1 in
+    @deep-nesting) f=$tmp/deep.yaml; [ -f "$f" ] || head -c 1000000 /dev/zero | tr '\0' '[' >"$f" ;;
+    @scalar-10mb) f=$tmp/scalar.yaml; [ -f "$f" ] || { printf 'journey: '; head -c 10000000 /dev/zero | tr '\0' 'x'; echo; } >"$f" ;;
+    @over-size-cap) f=$tmp/cap.yaml; [ -f "$f" ] || head -c 17000000 /dev/zero | tr '\0' 'a' >"$f" ;;
+    @touchpoints-10000) f=$tmp/tenk.yaml; [ -f "$f" ] || awk 'BEGIN { print "journey: Big"; print "stages:"; print "  - id: s"; print "    touchpoints:";
+        for (i = 0; i < 10000; i++) printf "      - {id: t%d, name: T%d, channel: web, score: 3}\n", i, i }' >"$f" ;;
+    @warnings-10000) f=$tmp/warn.yaml; [ -f "$f" ] || awk 'BEGIN { print "journey: W"; print "stages:"; print "  - id: s"; print "    touchpoints:";
+        for (i = 0; i < 10000; i++) printf "      - {id: t%d, name: T}\n", i }' >"$f" ;;
+    @directory) f=$tmp/no-journeys; mkdir -p "$f" ;;
+    @missing) f=$tmp/does-not-exist.yaml ;;
+    @unreadable) f=/proc/self/mem ;; # opens, then every read fails (EIO), even for root
+    esac
+    echo "$f"
+}
+hostile=0
+while IFS='	' read -r input want rule line; do
+    case $input in ''|'#'*) continue ;; esac
+    f=$input
+    case $input in @*) f=$(S_gen "$input") ;; esac
+    timeout 20 "$BIN" check "$f" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    ok=1
+    [ "$rc" = "$want" ] || ok=0
+    if [ "$rule" != - ]; then
+        grep -Eq "^[^ ]*:$line:[0-9]+: (error|warning): .*\[$rule\]\$" "$tmp/out" || ok=0
+    else
+        [ -s "$tmp/err" ] || ok=0 # a message naming the problem
+    fi
+    hostile=$((hostile + 1))
+    if [ $ok = 1 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: hostile $input: exit $rc (want $want), rule $rule line $line"
+        head -3 "$tmp/out" "$tmp/err"
+    fi
+done <tests/hostile/cases.tsv
+[ $hostile -ge 27 ]; check "the hostile suite ran all its cases"
+
+# I/O faults: each a clear message and exit 2.
+expect "stdout closed" 2 sh -c "'$BIN' check journeys >&-"
+warn=$(S_gen @warnings-10000)
+{ "$BIN" check "$warn" 2>"$tmp/pipe.err"; echo $? >"$tmp/pipe.rc"; } | head -1 >/dev/null
+grep -q 'cannot write output: Broken pipe' "$tmp/pipe.err" && [ "$(cat "$tmp/pipe.rc")" = 2 ]
+check "reader gone early (| head -1): a message and exit 2, not SIGPIPE"
+expect "render with stdout closed still writes the map" 2 sh -c "'$BIN' render -o '$tmp/closed.svg' journeys/online-shop.yaml >&-; head -c 5 '$tmp/closed.svg' | grep -q '<?xml' && exit 2"
+
 # ---- render -----------------------------------------------------------
 
 # Golden DOT: the graph cjm builds, before layout.
@@ -104,10 +159,6 @@ golden render-hostile.map.dot -- render -T dot -o - tests/render/hostile.yaml
 golden render-errors.txt -- render -o "$tmp/never.svg" tests/e2e/cases/unknown-reference.yaml
 golden render-usage-view.txt -- render --view poster journeys/online-shop.yaml
 
-# xcount FILE XPATH: an XPath count over an SVG, namespaces ignored.
-xcount() { xmllint --xpath "count($2)" "$1" 2>/dev/null; }
-# check NAME: the last command's status must be 0.
-check() { if [ $? = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 
 "$BIN" render -o "$tmp/shop.svg" journeys/online-shop.yaml >/dev/null
 xmllint --noout "$tmp/shop.svg"; check "map SVG is well-formed"
@@ -148,6 +199,10 @@ done
 echo "old map" >"$tmp/keep.svg"
 "$BIN" render -o "$tmp/keep.svg" tests/e2e/cases/unknown-reference.yaml >/dev/null 2>&1
 [ $? = 1 ] && [ "$(cat "$tmp/keep.svg")" = "old map" ]; check "render: errors leave the old file untouched"
+# A read-only folder: root writes anywhere chmod allows, so root uses /sys,
+# where even root may not create files.
+if [ "$(id -u)" = 0 ]; then ro=/sys; else ro=$tmp/ro; mkdir -p "$ro"; chmod 555 "$ro"; fi
+expect "render into a read-only folder" 2 "$BIN" render -o "$ro/x.svg" journeys/online-shop.yaml
 expect "render into a missing folder" 2 "$BIN" render -o "$tmp/missing/deeper/x.svg" journeys/online-shop.yaml
 expect "render to /dev/full" 2 "$BIN" render -o /dev/full journeys/online-shop.yaml
 [ -z "$(ls "$tmp" | grep tmp)" ]; check "no temporary files left behind"
