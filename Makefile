@@ -42,6 +42,10 @@ $(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+# `cjm init` points editors at the installed schema.
+$(BUILD)/obj/main.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
+
+
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^

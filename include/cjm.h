@@ -98,6 +98,11 @@ size_t cjm_diags_warnings(const cjm_diags *d);
 void cjm_diags_sort(cjm_diags *d);
 
 const char *cjm_rule_name(cjm_rule rule);
+/* One sentence on what the rule checks, and one on how to fix a finding. */
+const char *cjm_rule_description(cjm_rule rule);
+const char *cjm_rule_help(cjm_rule rule);
+/* The rule's default severity (some become errors under a policy). */
+cjm_severity cjm_rule_severity(cjm_rule rule);
 const char *cjm_severity_name(cjm_severity sev);
 
 /* ---- Loading ---------------------------------------------------------- */
@@ -169,20 +174,45 @@ typedef enum {
     CJM_FORMAT_TEXT,
     CJM_FORMAT_MARKDOWN,
     CJM_FORMAT_JSON,
-    CJM_FORMAT_GITHUB
+    CJM_FORMAT_GITHUB,
+    CJM_FORMAT_SARIF,
+    CJM_FORMAT_JUNIT
 } cjm_format;
 
-/* Writes the diagnostics of one file.  For CJM_FORMAT_TEXT, `src`/`len` (may
- * be NULL/0) give the file's text so each finding can show its source line
- * with a caret.  For JSON, writes one element of the "files" array.  Returns
- * 0, or -1 when writing failed. */
+/* Writes the diagnostics of one file on their own: text (with `src`/`len`,
+ * which may be NULL/0, each finding shows its source line with a caret),
+ * JSON (one element of the "files" array) or GitHub workflow commands.
+ * Returns 0, or -1 when writing failed. */
 int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
                     const char *src, size_t len);
+
+/* A printer writes the findings of a whole run in one format: the
+ * envelope (JSON object, SARIF log, JUnit <testsuites>) around the files,
+ * and the text summary line.  The stream must outlive the printer. */
+typedef struct cjm_printer cjm_printer;
+
+/* fmt: text, json, github, sarif or junit.  NULL on out-of-memory. */
+cjm_printer *cjm_printer_new(FILE *out, cjm_format fmt);
+/* Adds one file's findings (src/len as for cjm_diags_write). */
+int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
+                     size_t len);
+/* Closes the envelope and frees the printer; returns -1 when any write
+ * failed. */
+int cjm_printer_finish(cjm_printer *p);
 
 /* Writes the report of one journey (text, Markdown or JSON object).
  * Returns 0, or -1 when writing failed. */
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
                      cjm_format fmt);
+
+/* ---- New journeys ------------------------------------------------------ */
+
+/* Writes the skeleton of a new journey: one example touchpoint per stage,
+ * with comments explaining each key.  `stages` (n ids, which must be slugs)
+ * may be empty for the usual six; `persona` may be NULL; `schema`, when not
+ * NULL, goes into the yaml-language-server line.  Returns 0 or -1. */
+int cjm_journey_skeleton(FILE *out, const char *const *stages, size_t n,
+                         const char *persona, const char *schema);
 
 /* ---- Rendering -------------------------------------------------------- */
 

@@ -32,6 +32,66 @@ static const char *const rule_names[CJM_RULE_COUNT] = {
     [CJM_RULE_REQUIRED_CHANNEL] = "required-channel",
 };
 
+/* What each rule checks and how to fix a finding: SARIF rule metadata,
+ * the man page and --help draw on the same words. */
+static const char *const rule_help[CJM_RULE_COUNT][2] = {
+    [CJM_RULE_SYNTAX] = {"The file is not valid YAML, not UTF-8, or holds more than one document.",
+                         "Fix the YAML at the position shown; save the file as UTF-8 with one document."},
+    [CJM_RULE_SCHEMA] = {"A required key is missing, or a value has the wrong type or an unknown value.",
+                         "Add the key or change the value as the message says; see docs/journey-format.md."},
+    [CJM_RULE_UNKNOWN_KEY] = {"A key this format does not know.",
+                              "Fix the spelling (the message suggests the nearest key) or prefix your own keys with 'x-'."},
+    [CJM_RULE_DUPLICATE_KEY] = {"The same key twice in one mapping.",
+                                "Remove or rename one of them: YAML would silently keep only one."},
+    [CJM_RULE_DUPLICATE_ID] = {"Two stages or two touchpoints share an id.",
+                               "Give each stage and each touchpoint its own id."},
+    [CJM_RULE_UNKNOWN_REFERENCE] = {"'next' or a policy names an id that does not exist.",
+                                    "Fix the id (the message suggests the nearest) or add the missing touchpoint or stage."},
+    [CJM_RULE_EMPTY_STAGE] = {"A stage has no touchpoints.",
+                              "Add the touchpoints of this stage, or remove the stage."},
+    [CJM_RULE_SCORE_RANGE] = {"A score or metric lies outside its range.",
+                              "Keep scores within the journey's scale, CSAT in 1-5, CES in 1-7, NPS in -100..100, responses >= 0."},
+    [CJM_RULE_TOUCHPOINT_COUNT] = {"Fewer or more touchpoints than allowed (default 12-20).",
+                                   "Add the touchpoints the journey forgot, or split a journey that has grown too long."},
+    [CJM_RULE_MISSING_SCORE] = {"A touchpoint has no score.",
+                                "Add 'score:' so the touchpoint can be placed on the emotion curve."},
+    [CJM_RULE_MISSING_CHANNEL] = {"A touchpoint has no channel.",
+                                  "Add 'channel:' (web, app, email, phone, chat, store, ...)."},
+    [CJM_RULE_UNREACHABLE] = {"No entry of the journey leads to this touchpoint.",
+                              "List it in another touchpoint's 'next', or mark it 'entry: true'."},
+    [CJM_RULE_PAIN_WITHOUT_FRICTION] = {"A touchpoint scores in the bottom quarter of the scale but documents no friction.",
+                                        "Add 'friction:' saying what goes wrong for the customer here."},
+    [CJM_RULE_REQUIRED_STAGE] = {"A stage the policy requires is missing.",
+                                 "Add the stage, or fix its id."},
+    [CJM_RULE_REQUIRED_TOUCHPOINT] = {"A touchpoint the policy's catalogue requires is missing from its stage.",
+                                      "Add the touchpoint to that stage, or move it there."},
+    [CJM_RULE_REQUIRED_CHANNEL] = {"A channel the policy requires appears nowhere.",
+                                   "Add a touchpoint on that channel, or fix the channel's spelling."},
+};
+
+const char *cjm_rule_description(cjm_rule rule)
+{
+    return (unsigned)rule < CJM_RULE_COUNT ? rule_help[rule][0] : "";
+}
+
+const char *cjm_rule_help(cjm_rule rule)
+{
+    return (unsigned)rule < CJM_RULE_COUNT ? rule_help[rule][1] : "";
+}
+
+cjm_severity cjm_rule_severity(cjm_rule rule)
+{
+    switch (rule) {
+    case CJM_RULE_UNKNOWN_KEY:
+    case CJM_RULE_TOUCHPOINT_COUNT:
+    case CJM_RULE_MISSING_SCORE:
+    case CJM_RULE_MISSING_CHANNEL:
+    case CJM_RULE_UNREACHABLE:
+    case CJM_RULE_PAIN_WITHOUT_FRICTION: return CJM_WARNING;
+    default: return CJM_ERROR;
+    }
+}
+
 const char *cjm_rule_name(cjm_rule rule)
 {
     return (unsigned)rule < CJM_RULE_COUNT ? rule_names[rule] : "unknown";

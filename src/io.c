@@ -3,6 +3,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -127,7 +128,7 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
     return 0;
 }
 
-int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
+static int S_commit(cjm_outfile *o, bool replace, char *err, size_t errsize)
 {
     int rc = 0;
     if (fflush(o->f) != 0 || ferror(o->f) ||
@@ -141,15 +142,29 @@ int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
                  strerror(errno));
         rc = -1;
     }
-    if (rc == 0 && o->tmp && rename(o->tmp, o->path) != 0) {
-        snprintf(err, errsize, "cannot write '%s': %s", o->path,
-                 strerror(errno));
-        rc = -1;
+    if (rc == 0 && o->tmp) {
+        if (replace ? rename(o->tmp, o->path) != 0
+                    : link(o->tmp, o->path) != 0) {
+            snprintf(err, errsize, "cannot write '%s': %s", o->path,
+                     errno == EEXIST ? "it exists, and is never overwritten"
+                                     : strerror(errno));
+            rc = -1;
+        }
     }
-    if (rc != 0 && o->tmp)
+    if (o->tmp && (rc != 0 || !replace))
         unlink(o->tmp);
     S_outfile_clear(o);
     return rc;
+}
+
+int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize)
+{
+    return S_commit(o, true, err, errsize);
+}
+
+int cjm_outfile_commit_new(cjm_outfile *o, char *err, size_t errsize)
+{
+    return S_commit(o, false, err, errsize);
 }
 
 void cjm_outfile_abort(cjm_outfile *o)

@@ -25,6 +25,7 @@ static const char usage_main[] =
     "  report   the figures of each journey: index, stage means, weakest\n"
     "           touchpoints, friction, channel mix\n"
     "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
+    "  init     write the skeleton of a new journey\n"
     "\n"
     "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
     "or - for standard input.\n"
@@ -35,8 +36,8 @@ static const char usage_main[] =
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
 
 static const char usage_check[] =
-    "usage: cjm check [--policy FILE] [--format text|json|github] [--strict]\n"
-    "                 PATH...\n"
+    "usage: cjm check [--policy FILE] [--format text|json|github|sarif|junit]\n"
+    "                 [--strict] PATH...\n"
     "\n"
     "Loads, validates and lints each journey; diagnostics go to stdout as\n"
     "file:line:col: severity: message [rule].\n"
@@ -44,7 +45,9 @@ static const char usage_check[] =
     "  --policy FILE   apply a policy file (the keys of 'requires:') to every\n"
     "                  journey; a journey's own 'requires:' wins key by key\n"
     "  --format FMT    text (default, with the source line and a caret),\n"
-    "                  json, or github (workflow commands for annotations)\n"
+    "                  json, github (workflow commands for annotations),\n"
+    "                  sarif (SARIF 2.1.0 for code scanning) or junit (JUnit\n"
+    "                  XML for GitLab and Jenkins)\n"
     "  --strict        warnings count as errors for the exit status\n"
     "  -h, --help      this help\n"
     "\n"
@@ -62,6 +65,27 @@ static const char usage_report[] =
     "  -h, --help      this help\n"
     "\n"
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
+
+#ifndef CJM_SCHEMA_DEFAULT
+#define CJM_SCHEMA_DEFAULT "/usr/local/share/cjm/journey.schema.json"
+#endif
+
+static const char usage_init[] =
+    "usage: cjm init [--stages ID,ID,...] [--persona NAME] [--schema REF] FILE\n"
+    "\n"
+    "Writes the skeleton of a new journey to FILE: one example touchpoint per\n"
+    "stage, with comments explaining each key.  It passes 'cjm check'.  An\n"
+    "existing FILE is never overwritten.\n"
+    "\n"
+    "  --stages IDS    the stages, comma-separated ids (default: awareness,\n"
+    "                  consideration, purchase, delivery, service, loyalty)\n"
+    "  --persona NAME  whose journey it is\n"
+    "  --schema REF    the JSON Schema for editors, written into the\n"
+    "                  '# yaml-language-server: $schema=' line (default: the\n"
+    "                  installed " CJM_SCHEMA_DEFAULT ")\n"
+    "  -h, --help      this help\n"
+    "\n"
+    "exit status: 0 written, 2 usage error or FILE exists or cannot be written\n";
 
 static const char usage_render[] =
     "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
@@ -124,6 +148,8 @@ static int S_format(const char *s, bool report, cjm_format *out)
         {"text", CJM_FORMAT_TEXT, true, true},
         {"json", CJM_FORMAT_JSON, true, true},
         {"github", CJM_FORMAT_GITHUB, true, false},
+        {"sarif", CJM_FORMAT_SARIF, true, false},
+        {"junit", CJM_FORMAT_JUNIT, true, false},
         {"markdown", CJM_FORMAT_MARKDOWN, false, true},
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
@@ -287,29 +313,24 @@ static void S_input_close(input *in)
 
 static int S_check(cli *c)
 {
-    size_t errors = 0, warnings = 0, files = 0;
-    if (c->format == CJM_FORMAT_JSON)
-        fputs("{\"files\": [", stdout);
+    cjm_printer *pr = cjm_printer_new(stdout, c->format);
+    if (!pr)
+        return CJM_EXIT_USAGE;
+    size_t errors = 0, warnings = 0;
     for (size_t i = 0; i < c->paths.n; i++) {
         input in;
-        if (S_input_open(c, c->paths.items[i], &in) != 0)
-            return CJM_EXIT_USAGE;
+        if (S_input_open(c, c->paths.items[i], &in) != 0) {
+            S_worse(c, CJM_EXIT_USAGE);
+            break;
+        }
         if (in.buf || cjm_diags_count(in.d)) {
-            if (c->format == CJM_FORMAT_JSON && files)
-                fputs(", ", stdout);
-            cjm_diags_write(stdout, in.d, c->format, in.buf, in.len);
-            files++;
+            cjm_printer_file(pr, in.d, in.buf, in.len);
             errors += cjm_diags_errors(in.d);
             warnings += cjm_diags_warnings(in.d);
         }
         S_input_close(&in);
     }
-    if (c->format == CJM_FORMAT_JSON)
-        printf("], \"errors\": %zu, \"warnings\": %zu}\n", errors, warnings);
-    else if (c->format == CJM_FORMAT_TEXT)
-        printf("%zu file%s checked: %zu error%s, %zu warning%s\n", files,
-               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-               warnings, warnings == 1 ? "" : "s");
+    cjm_printer_finish(pr);
     if (errors || (c->strict && warnings))
         S_worse(c, CJM_EXIT_ERRORS);
     return c->status;
@@ -467,6 +488,85 @@ static int S_run(const char *cmd, int argc, char **argv)
     return rc;
 }
 
+static bool S_slug(const char *s)
+{
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
+/* Splits "a,b,c" into ids in place; returns how many, or -1 when one is
+ * not a valid id (named in *bad). */
+static int S_split_stages(char *list, const char **ids, int cap,
+                          const char **bad)
+{
+    int n = 0;
+    for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+        if (n == cap || !S_slug(tok)) {
+            *bad = tok;
+            return -1;
+        }
+        ids[n++] = tok;
+    }
+    return n;
+}
+
+static int S_init(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"stages", required_argument, NULL, 's'},
+        {"persona", required_argument, NULL, 'p'},
+        {"schema", required_argument, NULL, 'S'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *ids[64], *persona = NULL, *schema = CJM_SCHEMA_DEFAULT;
+    char *stages = NULL;
+    int n = 0, ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'h': fputs(usage_init, stdout); return CJM_EXIT_OK;
+        case 's': stages = optarg; break;
+        case 'p': persona = optarg; break;
+        case 'S': schema = *optarg ? optarg : NULL; break;
+        default:
+            return S_usage_error(usage_init, "unknown or incomplete option '%s'",
+                                 argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return S_usage_error(usage_init, "give exactly one FILE%s", "");
+    const char *bad = "";
+    if (stages && (n = S_split_stages(stages, ids, 64, &bad)) <= 0)
+        return S_usage_error(usage_init,
+                             "'%s' is not a stage id: use lower-case letters, "
+                             "digits, '-' and '_' (at most 64 stages)",
+                             bad);
+    char err[1024];
+    cjm_outfile o;
+    if (cjm_outfile_open(&o, argv[optind], err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    if (o.tmp == NULL) { /* a device: there is nothing to protect */
+        cjm_journey_skeleton(o.f, ids, (size_t)n, persona, schema);
+        return cjm_outfile_commit(&o, err, sizeof err) ? CJM_EXIT_USAGE
+                                                       : CJM_EXIT_OK;
+    }
+    cjm_journey_skeleton(o.f, ids, (size_t)n, persona, schema);
+    if (cjm_outfile_commit_new(&o, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    printf("%s\n", argv[optind]);
+    return CJM_EXIT_OK;
+}
+
 /* A failed write to stdout (full disk, closed pipe) is an error, not
  * silence. */
 static int S_finish(int rc)
@@ -511,6 +611,8 @@ int main(int argc, char **argv)
         printf("cjm %s\n", CJM_VERSION);
         return S_finish(CJM_EXIT_OK);
     }
+    if (strcmp(cmd, "init") == 0)
+        return S_finish(S_init(argc - 1, argv + 1));
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "report") == 0 ||
         strcmp(cmd, "render") == 0)
         return S_finish(S_run(cmd, argc - 1, argv + 1));

@@ -20,6 +20,9 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
 /* Flushes, closes and renames into place.  Returns 0, or -1 with a message
  * (the temporary file is removed). */
 int cjm_outfile_commit(cjm_outfile *o, char *err, size_t errsize);
+/* The same, but never replaces an existing file: it fails with "exists"
+ * instead (link(2) is atomic where rename is not exclusive). */
+int cjm_outfile_commit_new(cjm_outfile *o, char *err, size_t errsize);
 /* Closes and removes the temporary file; the target is untouched. */
 void cjm_outfile_abort(cjm_outfile *o);
 

@@ -208,3 +208,182 @@ int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
     }
     return ferror(out) ? -1 : 0;
 }
+
+/* ---- whole runs: JSON, SARIF 2.1.0, JUnit XML --------------------------- */
+
+struct cjm_printer {
+    FILE *out;
+    cjm_format fmt;
+    size_t files, errors, warnings, results;
+};
+
+/* A path as a URI reference: unreserved characters and '/' stay, the rest
+ * (spaces, umlauts, '%', '#', ...) is percent-encoded. */
+static void S_uri(FILE *out, const char *path)
+{
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+            (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+            putc(*p, out);
+        else
+            fprintf(out, "%%%02X", *p);
+    }
+}
+
+static void S_sarif_begin(FILE *out)
+{
+    fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", "
+          "\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {"
+          "\"name\": \"cjm\", \"version\": \"" CJM_VERSION "\", "
+          "\"semanticVersion\": \"" CJM_VERSION "\", "
+          "\"rules\": [",
+          out);
+    for (int r = 0; r < CJM_RULE_COUNT; r++) {
+        fprintf(out, "%s\n  {\"id\": \"%s\", \"name\": \"%s\", "
+                     "\"shortDescription\": {\"text\": ",
+                r ? "," : "", cjm_rule_name((cjm_rule)r),
+                cjm_rule_name((cjm_rule)r));
+        cjm_json_string(out, cjm_rule_description((cjm_rule)r));
+        fputs("}, \"fullDescription\": {\"text\": ", out);
+        cjm_json_string(out, cjm_rule_description((cjm_rule)r));
+        fputs("}, \"help\": {\"text\": ", out);
+        cjm_json_string(out, cjm_rule_help((cjm_rule)r));
+        fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+                cjm_severity_name(cjm_rule_severity((cjm_rule)r)));
+    }
+    /* Our columns count characters, not UTF-16 code units. */
+    fputs("]}}, \"columnKind\": \"unicodeCodePoints\", \"results\": [", out);
+}
+
+static void S_sarif_file(cjm_printer *p, const cjm_diags *d)
+{
+    for (size_t i = 0; i < cjm_diags_count(d); i++) {
+        const cjm_diag *g = cjm_diags_get(d, i);
+        fprintf(p->out, "%s\n  {\"ruleId\": \"%s\", \"ruleIndex\": %d, "
+                        "\"level\": \"%s\", \"message\": {\"text\": ",
+                p->results++ ? "," : "", cjm_rule_name(g->rule), (int)g->rule,
+                cjm_severity_name(g->severity));
+        cjm_json_string(p->out, g->message);
+        fputs("}, \"locations\": [{\"physicalLocation\": {"
+              "\"artifactLocation\": {\"uri\": \"",
+              p->out);
+        S_uri(p->out, cjm_diags_file(d));
+        fprintf(p->out, "\"}, \"region\": {\"startLine\": %d, "
+                        "\"startColumn\": %d}}}]}",
+                g->line, g->column);
+    }
+}
+
+static void S_xml(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        case '\n': fputs("&#10;", out); break;
+        case '\t': fputs("&#9;", out); break;
+        default:
+            /* XML 1.0 allows no other control characters at all. */
+            putc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
+        }
+    }
+}
+
+/* One <testsuite> per file: a failing test case per error, a skipped one
+ * per warning (GitLab and Jenkins list both), and one passing case when
+ * the file has no errors, so clean files count as passed tests. */
+static void S_junit_file(cjm_printer *p, const cjm_diags *d)
+{
+    FILE *out = p->out;
+    size_t e = cjm_diags_errors(d), w = cjm_diags_warnings(d);
+    size_t tests = e + w + (e == 0);
+    fputs("  <testsuite name=\"", out);
+    S_xml(out, cjm_diags_file(d));
+    fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+                 "skipped=\"%zu\">\n",
+            tests, e, w);
+    if (e == 0) {
+        fputs("    <testcase classname=\"", out);
+        S_xml(out, cjm_diags_file(d));
+        fputs("\" name=\"journey is valid\"/>\n", out);
+    }
+    for (size_t i = 0; i < cjm_diags_count(d); i++) {
+        const cjm_diag *g = cjm_diags_get(d, i);
+        bool err = g->severity == CJM_ERROR;
+        fputs("    <testcase classname=\"", out);
+        S_xml(out, cjm_diags_file(d));
+        fprintf(out, "\" name=\"%s at %d:%d\">\n      <%s type=\"%s\" "
+                     "message=\"",
+                cjm_rule_name(g->rule), g->line, g->column,
+                err ? "failure" : "skipped", cjm_rule_name(g->rule));
+        S_xml(out, g->message);
+        fputs("\">", out);
+        S_xml(out, cjm_diags_file(d));
+        fprintf(out, ":%d:%d: %s: ", g->line, g->column,
+                cjm_severity_name(g->severity));
+        S_xml(out, g->message);
+        fprintf(out, " [%s]</%s>\n    </testcase>\n", cjm_rule_name(g->rule),
+                err ? "failure" : "skipped");
+    }
+    fputs("  </testsuite>\n", out);
+}
+
+cjm_printer *cjm_printer_new(FILE *out, cjm_format fmt)
+{
+    cjm_printer *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->out = out;
+    p->fmt = fmt;
+    if (fmt == CJM_FORMAT_JSON)
+        fputs("{\"files\": [", out);
+    else if (fmt == CJM_FORMAT_SARIF)
+        S_sarif_begin(out);
+    else if (fmt == CJM_FORMAT_JUNIT)
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<testsuites name=\"cjm check\">\n",
+              out);
+    return p;
+}
+
+int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
+                     size_t len)
+{
+    switch (p->fmt) {
+    case CJM_FORMAT_SARIF: S_sarif_file(p, d); break;
+    case CJM_FORMAT_JUNIT: S_junit_file(p, d); break;
+    case CJM_FORMAT_JSON:
+        if (p->files)
+            fputs(", ", p->out);
+        /* fall through */
+    default: cjm_diags_write(p->out, d, p->fmt, src, len); break;
+    }
+    p->files++;
+    p->errors += cjm_diags_errors(d);
+    p->warnings += cjm_diags_warnings(d);
+    return ferror(p->out) ? -1 : 0;
+}
+
+int cjm_printer_finish(cjm_printer *p)
+{
+    FILE *out = p->out;
+    size_t e = p->errors, w = p->warnings;
+    switch (p->fmt) {
+    case CJM_FORMAT_JSON:
+        fprintf(out, "], \"errors\": %zu, \"warnings\": %zu}\n", e, w);
+        break;
+    case CJM_FORMAT_SARIF: fputs("\n]}]}\n", out); break;
+    case CJM_FORMAT_JUNIT: fputs("</testsuites>\n", out); break;
+    case CJM_FORMAT_TEXT:
+        fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s\n",
+                p->files, p->files == 1 ? "" : "s", e, e == 1 ? "" : "s", w,
+                w == 1 ? "" : "s");
+        break;
+    default: break;
+    }
+    free(p);
+    return ferror(out) ? -1 : 0;
+}
