@@ -123,12 +123,12 @@ c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
 
 # ---- install, uninstall, pkg-config -------------------------------------
 dest=$tmp/dest
-make -s install DESTDIR="$dest" PREFIX=/opt/cjm BUILD="$(dirname "$1")" >/dev/null 2>&1; check "make install"
+make -s install DESTDIR="$dest" PREFIX=/usr/local BUILD="$(dirname "$1")" >/dev/null 2>&1; check "make install"
 for f in bin/cjm lib/libcjm.a include/cjm.h lib/pkgconfig/cjm.pc share/man/man1/cjm.1 \
     share/bash-completion/completions/cjm share/cjm/journey.schema.json share/cjm/policy.schema.json; do
-    [ -f "$dest/opt/cjm/$f" ]; check "installed $f"
+    [ -f "$dest/usr/local/$f" ]; check "installed $f"
 done
-"$dest/opt/cjm/bin/cjm" init "$tmp/inst.yaml" >/dev/null && head -1 "$tmp/inst.yaml" | grep -q 'schema=/opt/cjm/share/cjm/journey.schema.json'; check "the installed cjm init names the installed schema"
+"$dest/usr/local/bin/cjm" init "$tmp/inst.yaml" >/dev/null && head -1 "$tmp/inst.yaml" | grep -q 'schema=/usr/local/share/cjm/journey.schema.json'; check "the installed cjm init names the installed schema"
 cat >"$tmp/use.c" <<'C'
 #include <cjm.h>
 #include <string.h>
@@ -144,15 +144,15 @@ int main(void)
 }
 C
 # A sanitizer build's library needs the sanitizer runtime (clang's) too.
-if nm "$dest/opt/cjm/lib/libcjm.a" 2>/dev/null | grep -q __asan; then
+if nm "$dest/usr/local/lib/libcjm.a" 2>/dev/null | grep -q __asan; then
     cc="clang -fsanitize=address,undefined"
 else
     cc=cc
 fi
-PKG_CONFIG_PATH=$dest/opt/cjm/lib/pkgconfig $cc -o "$tmp/use" "$tmp/use.c" \
-    $(PKG_CONFIG_PATH=$dest/opt/cjm/lib/pkgconfig pkg-config --define-variable=prefix="$dest/opt/cjm" --cflags --libs cjm) &&
+PKG_CONFIG_PATH=$dest/usr/local/lib/pkgconfig $cc -o "$tmp/use" "$tmp/use.c" \
+    $(PKG_CONFIG_PATH=$dest/usr/local/lib/pkgconfig pkg-config --define-variable=prefix="$dest/usr/local" --cflags --libs cjm) &&
     "$tmp/use"; check "a program builds against the installed library with pkg-config"
-make -s uninstall DESTDIR="$dest" PREFIX=/opt/cjm BUILD="$(dirname "$1")" >/dev/null 2>&1
+make -s uninstall DESTDIR="$dest" PREFIX=/usr/local BUILD="$(dirname "$1")" >/dev/null 2>&1
 [ -z "$(find "$dest" -type f)" ]; check "make uninstall removes every installed file"
 
 # ---- the CI recipes ------------------------------------------------------
