@@ -27,6 +27,13 @@ double cjm_score_t(const cjm_journey *j, double score);
  * tooltip.  Returns the estimated card height in points. */
 double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t);
 
+/* Styles the edge of one `next` link, from touchpoint `from` to `to`. */
+typedef void (*cjm_link_style)(cjm_gedge *e, const cjm_journey *j,
+                               size_t from, size_t to);
+/* Draws every resolved `next` link between the cards, styled per view. */
+void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                    cjm_link_style style);
+
 /* Graph-wide defaults every view shares (fonts, margins). */
 void cjm_graph_defaults(cjm_graph *g);
 

@@ -51,23 +51,16 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const cjm_grid *gr,
     }
 }
 
-static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
+/* Channel switches heavy and orange, the rest grey; jumps dashed. */
+static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
+                         size_t u)
 {
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            long u = tp->next[k];
-            if (u < 0)
-                continue;
-            const char *a = tp->channel, *b = j->tps[u].channel;
-            bool sw = a && b && strcmp(a, b) != 0;
-            cjm_gedge *e = cjm_graph_edge(g, cards[t], cards[u]);
-            cjm_edge_set(e, "color", sw ? "#e66101" : "#8c96a0");
-            cjm_edge_set(e, "penwidth", sw ? "2.8" : "1.4");
-            if ((size_t)u != t + 1)
-                cjm_edge_set(e, "style", "dashed");
-        }
-    }
+    const char *a = j->tps[t].channel, *b = j->tps[u].channel;
+    bool sw = a && b && strcmp(a, b) != 0;
+    cjm_edge_set(e, "color", sw ? "#e66101" : "#8c96a0");
+    cjm_edge_set(e, "penwidth", sw ? "2.8" : "1.4");
+    if (u != t + 1)
+        cjm_edge_set(e, "style", "dashed");
 }
 
 static void S_legend(cjm_graph *g, double x, double y)
@@ -118,7 +111,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
         size_t r = S_row(f, &j->tps[t]);
         cjm_node_pin(cards[t], gr.x[t], height - (rows_top + (r + 0.5) * ROW_H));
     }
-    S_links(g, cards, j);
+    cjm_draw_links(g, cards, j, S_link_style);
     S_legend(g, CJM_GUTTER - 60 + 300, height - (bands_bottom + 14 + LEGEND_H / 2.0));
     cjm_grid_free(&gr);
     free(cards);

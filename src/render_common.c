@@ -31,6 +31,19 @@ void cjm_graph_defaults(cjm_graph *g)
     cjm_graph_edge_default(g, "fontsize", "9");
 }
 
+void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                    cjm_link_style style)
+{
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++)
+            if (tp->next[k] >= 0) {
+                size_t u = (size_t)tp->next[k];
+                style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+            }
+    }
+}
+
 double cjm_score_t(const cjm_journey *j, double score)
 {
     return (score - j->scale_min) / (j->scale_max - j->scale_min);

@@ -86,6 +86,17 @@ static void S_friction_notes(cjm_graph **cl, cjm_gnode **cards,
     }
 }
 
+/* Loops back dashed, so the forward flow reads first. */
+static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
+                         size_t u)
+{
+    (void)j;
+    cjm_edge_set(e, "color", "#1f2933");
+    cjm_edge_set(e, "penwidth", "1.6");
+    if (u <= t)
+        cjm_edge_set(e, "style", "dashed");
+}
+
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f)
 {
     cjm_graph *g = cjm_graph_new("journey_flow");
@@ -114,19 +125,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f)
         cards[t] = cjm_graph_node(cl[j->tps[t].stage], cjm_node_name(name, "tp", t));
         cjm_tp_card(cards[t], j, t);
     }
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            long u = tp->next[k];
-            if (u < 0)
-                continue;
-            cjm_gedge *e = cjm_graph_edge(g, cards[t], cards[u]);
-            cjm_edge_set(e, "color", "#1f2933");
-            cjm_edge_set(e, "penwidth", "1.6");
-            if ((size_t)u <= t) /* a loop back */
-                cjm_edge_set(e, "style", "dashed");
-        }
-    }
+    cjm_draw_links(g, cards, j, S_link_style);
     S_markers(g, cards, j);
     S_friction_notes(cl, cards, j);
     free(cards);

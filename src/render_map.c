@@ -190,23 +190,17 @@ static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j)
     cjm_str_free(&s);
 }
 
-static void S_curve(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
+/* The emotion curve: the next step solid and dark; branches, loops and
+ * links to unscored steps dashed purple. */
+static void S_curve_style(cjm_gedge *e, const cjm_journey *j, size_t t,
+                          size_t u)
 {
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            long u = tp->next[k];
-            if (u < 0)
-                continue;
-            cjm_gedge *e = cjm_graph_edge(g, cards[t], cards[u]);
-            bool step = (size_t)u == t + 1;
-            bool scored = tp->has_score && j->tps[u].has_score;
-            cjm_edge_set(e, "penwidth", step && scored ? "2.6" : "1.6");
-            cjm_edge_set(e, "color", step && scored ? "#1f2933" : "#7b3294");
-            if (!(step && scored))
-                cjm_edge_set(e, "style", "dashed");
-        }
-    }
+    bool step = u == t + 1;
+    bool scored = j->tps[t].has_score && j->tps[u].has_score;
+    cjm_edge_set(e, "penwidth", step && scored ? "2.6" : "1.6");
+    cjm_edge_set(e, "color", step && scored ? "#1f2933" : "#7b3294");
+    if (!(step && scored))
+        cjm_edge_set(e, "style", "dashed");
 }
 
 static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
@@ -264,7 +258,7 @@ cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
                     L.height - (L.opp_top + 14));
     cjm_title_node(g, j, f, NULL, L.width, L.height - L.title_h / 2);
     S_touchpoints(g, &L, j, &gr, cards);
-    S_curve(g, cards, j);
+    cjm_draw_links(g, cards, j, S_curve_style);
     S_legend(g, &L, j);
     cjm_grid_free(&gr);
     free(cards);
