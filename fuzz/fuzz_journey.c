@@ -1,5 +1,6 @@
-/* libFuzzer harness: load + check + report + the graph of every view (no
- * layout) of arbitrary bytes, plus the policy loader.  Build and run with
+/* libFuzzer harness: load + check + every diagnostics format + report + the
+ * graph of every view (no layout) of arbitrary bytes, plus the policy
+ * loader.  Build and run with
  * `make fuzz`. */
 #include "cjm.h"
 #include "analyse.h"
@@ -49,6 +50,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cjm_diags_write(out, d, CJM_FORMAT_TEXT, buf, size);
     cjm_diags_write(out, d, CJM_FORMAT_JSON, buf, size);
     cjm_diags_write(out, d, CJM_FORMAT_GITHUB, buf, size);
+    for (int fmt = CJM_FORMAT_SARIF; fmt <= CJM_FORMAT_JUNIT; fmt++) {
+        cjm_printer *p = cjm_printer_new(out, (cjm_format)fmt);
+        if (p) {
+            cjm_printer_file(p, d, buf, size);
+            cjm_printer_finish(p);
+        }
+    }
     if (j && cjm_diags_errors(d) == 0 &&
         cjm_journey_touchpoint_count(j) <= CJM_MAX_RENDER_TOUCHPOINTS)
         S_views(j, out);
