@@ -48,8 +48,6 @@ static size_t S_utf8_len(const unsigned char *p, size_t n)
     return len;
 }
 
-static unsigned S_hidden_at(const unsigned char *p);
-
 /* Echoes source text with invalid UTF-8 bytes shown as '?' and hidden or
  * bidi characters as U+FFFD (one column each, so the caret still lines
  * up): a finding about a bad byte does not itself print one. */
@@ -58,7 +56,7 @@ static void S_put_valid(FILE *out, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         size_t len = S_utf8_len(p + i, n - i);
-        if (len == 3 && S_hidden_at(p + i)) {
+        if (len == 3 && cjm_hidden_char(p + i)) {
             fputs("\xEF\xBF\xBD", out);
             i += 3;
         } else if (len == 0) {
@@ -98,28 +96,13 @@ static void S_echo(FILE *out, const line_index *li, const char *src,
     fputs("^\n", out);
 }
 
-/* The code point of an invisible or direction-changing character at p
- * (zero-width spaces and joiners, bidi embeddings, overrides and isolates,
- * the BOM), else 0.  Messages show them as <U+XXXX>: a bidi override in an
- * id must not reorder the terminal line or CI log that reports it. */
-static unsigned S_hidden_at(const unsigned char *p)
-{
-    unsigned cp = 0;
-    if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2])
-        cp = (p[1] == 0x80 ? 0x2000u : 0x2040u) + (p[2] & 0x3Fu);
-    else if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-        cp = 0xFEFF;
-    bool hidden = (cp >= 0x200B && cp <= 0x200F) ||
-                  (cp >= 0x202A && cp <= 0x202E) ||
-                  (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-    return hidden ? cp : 0;
-}
-
+/* Messages show hidden characters as <U+XXXX>: a bidi override in an id
+ * must not reorder the terminal line or CI log that reports it. */
 static void S_put_msg(FILE *out, const char *msg)
 {
     const unsigned char *p = (const unsigned char *)msg;
     while (*p) {
-        unsigned cp = S_hidden_at(p);
+        unsigned cp = cjm_hidden_char(p);
         if (cp) {
             fprintf(out, "<U+%04X>", cp);
             p += 3;
@@ -168,7 +151,7 @@ static void S_json(FILE *out, const cjm_diags *d)
 static void S_gh_escape(FILE *out, const char *s, bool property)
 {
     for (; *s; s++) {
-        unsigned cp = S_hidden_at((const unsigned char *)s);
+        unsigned cp = cjm_hidden_char((const unsigned char *)s);
         if (cp) {
             fprintf(out, "<U+%04X>", cp);
             s += 2;

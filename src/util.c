@@ -170,6 +170,19 @@ const char *cjm_fmt_num(char *buf, double x, int decimals)
     return buf;
 }
 
+unsigned cjm_hidden_char(const unsigned char *p)
+{
+    unsigned cp = 0;
+    if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2])
+        cp = (p[1] == 0x80 ? 0x2000u : 0x2040u) + (p[2] & 0x3Fu);
+    else if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        cp = 0xFEFF;
+    bool hidden = (cp >= 0x200B && cp <= 0x200F) ||
+                  (cp >= 0x202A && cp <= 0x202E) ||
+                  (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    return hidden ? cp : 0;
+}
+
 void cjm_json_string(FILE *out, const char *s)
 {
     putc('"', out);
@@ -183,19 +196,11 @@ void cjm_json_string(FILE *out, const char *s)
         default:
             if (*p < 0x20 || *p == 0x7F) {
                 fprintf(out, "\\u%04x", *p);
-            } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2]) {
+            } else if (cjm_hidden_char(p)) {
                 /* Bidi controls and zero-width characters travel escaped,
                  * so no reader of the JSON is fooled by them. */
-                unsigned cp = (p[1] == 0x80 ? 0x2000 : 0x2040) + (p[2] & 0x3F);
-                bool hidden = (cp >= 0x200B && cp <= 0x200F) ||
-                              (cp >= 0x202A && cp <= 0x202E) ||
-                              (cp >= 0x2066 && cp <= 0x2069);
-                if (hidden) {
-                    fprintf(out, "\\u%04x", cp);
-                    p += 2;
-                } else {
-                    putc(*p, out);
-                }
+                fprintf(out, "\\u%04x", cjm_hidden_char(p));
+                p += 2;
             } else {
                 putc(*p, out);
             }

@@ -50,7 +50,14 @@ size_t cjm_utf8_chars(const char *s, size_t n);
  * "1.8", "5").  buf must hold 32 bytes. */
 const char *cjm_fmt_num(char *buf, double x, int decimals);
 
-/* Writes s as a JSON string literal (with quotes). */
+/* The code point of an invisible or direction-changing character at p
+ * (zero-width spaces and joiners, bidi embeddings, overrides and isolates,
+ * the BOM; all three bytes in UTF-8), else 0.  Output that people read
+ * shows these escaped, so they cannot reorder or hide text. */
+unsigned cjm_hidden_char(const unsigned char *p);
+
+/* Writes s as a JSON string literal (with quotes); control and hidden
+ * characters as \uXXXX. */
 void cjm_json_string(FILE *out, const char *s);
 
 #endif

@@ -142,6 +142,12 @@ while IFS='	' read -r input want rule line; do
 done <tests/hostile/cases.tsv
 [ $hostile -ge 27 ]; check "the hostile suite ran all its cases"
 
+# Hidden characters never reach a terminal or CI log raw.
+"$BIN" check --format json tests/hostile/zero-width-id.yaml | grep -q "'check\\\\u200bout'"; check "json escapes a zero-width space"
+"$BIN" check tests/hostile/bidi-id.yaml | grep -q "'pay<U+202E>men' is not a valid id"; check "text shows a bidi override as <U+202E>"
+"$BIN" check --format github tests/hostile/bidi-id.yaml | grep -q "pay<U+202E>men"; check "github shows a bidi override as <U+202E>"
+! "$BIN" check tests/hostile/bidi-id.yaml | grep -q "$(printf '\342\200\256')"; check "no raw bidi override in the output"
+
 # I/O faults: each a clear message and exit 2.
 expect "stdout closed" 2 sh -c "'$BIN' check journeys >&-"
 warn=$(S_gen @warnings-10000)
