@@ -13,9 +13,12 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+# The library is every file in src/ but the command line: main.c dispatches,
+# cli.c and cmd_<name>.c (one per command) parse options and print.
+CLI_SRC  = src/main.c src/cli.c $(wildcard src/cmd_*.c)
+LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ = $(BUILD)/obj/main.o
+MAIN_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      = $(BUILD)/libcjm.a
 BIN      = $(BUILD)/cjm
 DEPS_OK  = $(BUILD)/.deps-ok
@@ -42,10 +45,10 @@ $(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
-# `cjm init` points editors at the installed schema, so main.o is rebuilt
-# whenever PREFIX changes.
-$(BUILD)/obj/main.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
-$(BUILD)/obj/main.o: $(BUILD)/.prefix
+# `cjm init` points editors at the installed schema, so cmd_init.o is
+# rebuilt whenever PREFIX changes.
+$(BUILD)/obj/cmd_init.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
+$(BUILD)/obj/cmd_init.o: $(BUILD)/.prefix
 $(BUILD)/.prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@

@@ -1,0 +1,166 @@
+/* cli: helpers the commands share (see cli.h). */
+#include "cli.h"
+#include "outfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void cli_worse(int *status, int s)
+{
+    if (s > *status)
+        *status = s;
+}
+
+int cli_usage_error(const char *usage, const char *fmt, const char *arg)
+{
+    fputs("cjm: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n\n", stderr);
+    fputs(usage, stderr);
+    return CJM_EXIT_USAGE;
+}
+
+void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,
+                   int *status)
+{
+    char err[512];
+    for (int i = first; i < argc; i++) {
+        size_t before = paths->n;
+        if (cjm_paths_add(paths, argv[i], err, sizeof err) != 0) {
+            fprintf(stderr, "cjm: %s\n", err);
+            cli_worse(status, CJM_EXIT_USAGE);
+        } else if (paths->n == before) {
+            /* A CI job pointed at the wrong folder must not pass quietly. */
+            fprintf(stderr, "cjm: no *.yaml or *.yml files under '%s'\n",
+                    argv[i]);
+            cli_worse(status, CJM_EXIT_USAGE);
+        }
+    }
+}
+
+int cli_load_policy(const char *path, cjm_policy **out)
+{
+    *out = NULL;
+    if (!path)
+        return 0;
+    char *buf, err[512];
+    size_t len;
+    if (cjm_file_read(path, &buf, &len, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: policy: %s\n", err);
+        return -1;
+    }
+    cjm_diags *d = cjm_diags_new(path);
+    *out = d ? cjm_policy_load(buf, len, d) : NULL;
+    if (d && cjm_diags_count(d)) {
+        cjm_diags_sort(d);
+        cjm_diags_write(stderr, d, CJM_FORMAT_TEXT, buf, len);
+    }
+    cjm_diags_free(d);
+    free(buf);
+    if (!*out) {
+        fprintf(stderr, "cjm: the policy file '%s' has errors; fix them "
+                        "first\n",
+                path);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_input_take(char *buf, size_t len, const char *name,
+                   const cjm_policy *policy, cli_input *in)
+{
+    *in = (cli_input){cjm_diags_new(name), buf, len, NULL};
+    if (!in->d)
+        return -1;
+    in->j = cjm_journey_load_checked(buf, len, name, policy, in->d);
+    return 0;
+}
+
+int cli_input_open(const char *path, const cjm_policy *policy, cli_input *in,
+                   int *status)
+{
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *buf, err[512];
+    size_t len;
+    int rc = cjm_file_read(path, &buf, &len, err, sizeof err);
+    if (rc == 0)
+        return cli_input_take(buf, len, name, policy, in);
+    *in = (cli_input){cjm_diags_new(name), NULL, 0, NULL};
+    if (!in->d)
+        return -1;
+    if (rc == -2) {
+        /* Over the size cap: a fault of the file, reported like one. */
+        cjm_diags_add(in->d, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "%s", err);
+    } else {
+        fprintf(stderr, "cjm: %s\n", err);
+        cli_worse(status, CJM_EXIT_USAGE);
+    }
+    return 0;
+}
+
+void cli_input_close(cli_input *in)
+{
+    cjm_journey_free(in->j);
+    free(in->buf);
+    cjm_diags_free(in->d);
+}
+
+int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
+                      void *ctx)
+{
+    char err[1024];
+    int rc;
+    if (strcmp(path, "-") == 0) {
+        /* -o - : standard output, for pipes; nothing to rename. */
+        if ((rc = draw(ctx, stdout, err, sizeof err)) == 0)
+            return CJM_EXIT_OK;
+        fprintf(stderr, "cjm: %s: %s\n", what, err);
+        return rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS;
+    }
+    cjm_outfile o;
+    if (cjm_outfile_open(&o, path, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    if ((rc = draw(ctx, o.f, err, sizeof err)) != 0) {
+        cjm_outfile_abort(&o);
+        fprintf(stderr, "cjm: %s: %s\n", what, err);
+        return rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS;
+    }
+    if (cjm_outfile_commit(&o, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    printf("%s\n", path);
+    return CJM_EXIT_OK;
+}
+
+char *cli_target(const char *output, bool one, const char *id,
+                 const char *suffix, const char *ext)
+{
+    struct stat st;
+    size_t olen = output ? strlen(output) : 0;
+    bool slash = olen && output[olen - 1] == '/';
+    bool into_dir = slash || (output && stat(output, &st) == 0 &&
+                              S_ISDIR(st.st_mode));
+    if (output && one && !into_dir)
+        return strdup(output);
+    const char *dir = output ? output : "out";
+    size_t dlen = strlen(dir);
+    while (dlen > 1 && dir[dlen - 1] == '/') /* never "out//x.svg" */
+        dlen--;
+    /* A missing output folder is made, but only one level: a typo in a
+     * deeper path is reported when the file is written, not silently
+     * created. */
+    char *d = strndup(dir, dlen);
+    if (!d)
+        return NULL;
+    (void)mkdir(d, 0777); /* a failure shows when the file is written */
+    size_t n = dlen + strlen(id) + strlen(suffix) + strlen(ext) + 4;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s%s.%s", d, id, suffix, ext);
+    free(d);
+    return p;
+}

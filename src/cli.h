@@ -1,0 +1,70 @@
+/* cli: what the commands of the cjm binary share.  Each command lives in
+ * its own src/cmd_<name>.c (as git's builtin/ does) and main.c only
+ * dispatches.  None of this is part of libcjm: these functions print to
+ * stdout and stderr. */
+#ifndef CJM_CLI_H
+#define CJM_CLI_H
+
+#include "cjm.h"
+#include "paths.h"
+
+#include <stdbool.h>
+
+/* Every command: argc/argv start at the command's name. */
+int cjm_cmd_check(int argc, char **argv);
+int cjm_cmd_report(int argc, char **argv);
+int cjm_cmd_render(int argc, char **argv);
+int cjm_cmd_init(int argc, char **argv);
+
+/* Raises *status to s when s is worse (exit codes grow with badness). */
+void cli_worse(int *status, int s);
+
+/* Prints "cjm: <fmt with arg>", a blank line and the usage to stderr;
+ * returns CJM_EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, const char *arg);
+
+/* Adds argv[first..argc) to paths; a missing path or a folder without
+ * journeys is reported and makes *status a usage error. */
+void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,
+                   int *status);
+
+/* Reads and loads a policy file; NULL path is no policy.  Returns 0, or -1
+ * after printing why. */
+int cli_load_policy(const char *path, cjm_policy **out);
+
+/* One input file, loaded and checked.  buf is NULL when it could not be
+ * read; j is NULL when it did not load. */
+typedef struct {
+    cjm_diags *d;
+    char *buf;
+    size_t len;
+    cjm_journey *j;
+} cli_input;
+
+/* Reads, loads and checks `path` ("-" is standard input).  An unreadable
+ * file is reported on stderr and raises *status.  Returns -1 only on
+ * out-of-memory. */
+int cli_input_open(const char *path, const cjm_policy *policy, cli_input *in,
+                   int *status);
+/* The same for a buffer already in memory (taken over: freed on close);
+ * `name` is how diagnostics name it. */
+int cli_input_take(char *buf, size_t len, const char *name,
+                   const cjm_policy *policy, cli_input *in);
+void cli_input_close(cli_input *in);
+
+/* Writes one drawing atomically to `path` ("-": standard output) and
+ * prints the path.  draw() writes the picture to the stream it is given and
+ * returns 0, -1 (the journey cannot be drawn) or -2 (a write failed), with
+ * a message in err.  Returns the exit status of the attempt. */
+typedef int (*cli_draw_fn)(void *ctx, FILE *out, char *err, size_t errsize);
+int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
+                      void *ctx);
+
+/* The output path for a journey: `output` as a file when `one` is set,
+ * else `<output or out>/<id><suffix>.<ext>`, making that folder (one level)
+ * when missing.  A path ending in '/' is always a folder.  Caller frees;
+ * NULL on out-of-memory. */
+char *cli_target(const char *output, bool one, const char *id,
+                 const char *suffix, const char *ext);
+
+#endif

@@ -1,0 +1,128 @@
+/* cjm render: draw each journey as a map, flow or channels view. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
+    "                  [-o PATH] PATH...\n"
+    "\n"
+    "Draws each journey.  A journey with errors is not drawn: its\n"
+    "diagnostics are printed instead, as by 'cjm check'.\n"
+    "\n"
+    "  --view VIEW   map (default): stages as columns, touchpoints placed by\n"
+    "                score, friction and opportunities below;\n"
+    "                flow: the touchpoint graph, for branches and loops;\n"
+    "                channels: one row per channel, switches highlighted\n"
+    "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
+    "  -o PATH       the output file (one input), a folder (several inputs,\n"
+    "                or an existing folder), or - for standard output;\n"
+    "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
+    "                the flow and channels views\n"
+    "  -h, --help    this help\n"
+    "\n"
+    "Files are written to a temporary file and renamed into place, so a\n"
+    "failed run never leaves a half-written file.  Each path written is\n"
+    "printed.\n"
+    "\n"
+    "exit status: 0 all drawn, 1 a journey has errors, 2 usage or I/O error\n";
+
+typedef struct {
+    cjm_renderer *r;
+    const cjm_journey *j;
+    cjm_view view;
+    const char *type;
+} draw_ctx;
+
+static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
+{
+    draw_ctx *c = ctx;
+    return cjm_render(c->r, c->j, c->view, c->type, out, err, errsize);
+}
+
+static int S_run(const cjm_paths *paths, cjm_view view, const char *type,
+                 const char *output, int status)
+{
+    /* One Graphviz context for every journey of the run. */
+    cjm_renderer *r = cjm_renderer_new();
+    if (!r) {
+        fprintf(stderr, "cjm: cannot start Graphviz\n");
+        return CJM_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < paths->n; i++) {
+        cli_input in;
+        if (cli_input_open(paths->items[i], NULL, &in, &status) != 0) {
+            cli_worse(&status, CJM_EXIT_USAGE);
+            break;
+        }
+        if (cjm_diags_errors(in.d)) {
+            /* A journey with errors is never drawn. */
+            cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
+            cli_worse(&status, CJM_EXIT_ERRORS);
+        } else if (in.j) {
+            const char *suffix = view == CJM_VIEW_MAP ? "" : view == CJM_VIEW_FLOW
+                                                            ? ".flow"
+                                                            : ".channels";
+            char *path = output && strcmp(output, "-") == 0
+                             ? NULL
+                             : cli_target(output, paths->n == 1,
+                                          cjm_journey_id(in.j), suffix, type);
+            draw_ctx c = {r, in.j, view, type};
+            if (!path && !(output && strcmp(output, "-") == 0)) {
+                fprintf(stderr, "cjm: out of memory\n");
+                cli_worse(&status, CJM_EXIT_USAGE);
+            } else {
+                cli_worse(&status, cli_write_drawing(path ? path : "-",
+                                                     cjm_journey_file(in.j),
+                                                     S_draw, &c));
+            }
+            free(path);
+        }
+        cli_input_close(&in);
+    }
+    cjm_renderer_free(r);
+    return status;
+}
+
+int cjm_cmd_render(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"view", required_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cjm_view view = CJM_VIEW_MAP;
+    const char *type = "svg", *output = NULL;
+    int ch, status = CJM_EXIT_OK;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "hT:o:", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
+        case 'v':
+            if (cjm_view_parse(optarg, &view) != 0)
+                return cli_usage_error(usage, "unknown view '%s'", optarg);
+            break;
+        case 'T':
+            if (strcmp(optarg, "svg") && strcmp(optarg, "png") &&
+                strcmp(optarg, "pdf") && strcmp(optarg, "dot"))
+                return cli_usage_error(usage, "unknown output format '%s'",
+                                       optarg);
+            type = optarg;
+            break;
+        case 'o': output = optarg; break;
+        default:
+            return cli_usage_error(usage, "unknown or incomplete option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (optind == argc)
+        return cli_usage_error(usage, "no PATH given%s", "");
+    cjm_paths paths = {0};
+    cli_add_paths(&paths, argc, argv, optind, &status);
+    if (paths.n)
+        status = S_run(&paths, view, type, output, status);
+    cjm_paths_free(&paths);
+    return status;
+}
