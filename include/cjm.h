@@ -240,6 +240,56 @@ int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
 int cjm_view_parse(const char *name, cjm_view *out);
 const char *cjm_view_name(cjm_view view);
 
+/* ---- Comparing versions (cjm diff) ------------------------------------- */
+
+/* The conditions `cjm diff` fails on (the spec's gate table). */
+typedef struct cjm_gate cjm_gate;
+
+/* Parses a comma-separated list such as "removed-touchpoint,index-drop:5".
+ * Returns a new gate (caller frees), or NULL with a message in err. */
+cjm_gate *cjm_gate_parse(const char *list, char *err, size_t errsize);
+/* The gate a policy (a file, or a journey's `requires:`) carries, or NULL
+ * when it has no `gate:` key.  Caller frees. */
+cjm_gate *cjm_gate_from_policy(const cjm_policy *p);
+/* The gate of a loaded journey's own `requires:`, or NULL.  Caller frees. */
+cjm_gate *cjm_gate_from_journey(const cjm_journey *j);
+void cjm_gate_free(cjm_gate *g);
+
+/* What changed from one version of a journey to another. */
+typedef struct cjm_diff cjm_diff;
+
+typedef enum {
+    CJM_DIFF_ADDED,
+    CJM_DIFF_REMOVED,
+    CJM_DIFF_CHANGED,
+    CJM_DIFF_UNCHANGED
+} cjm_diff_status;
+
+/* Compares two loaded journeys (without errors).  Either side may be NULL:
+ * an added or a removed journey.  old_name and new_name say where each side
+ * came from ("REV:journeys/shop.yaml"); they are copied.  The journeys must
+ * outlive the diff.  NULL on out-of-memory. */
+cjm_diff *cjm_diff_new(const cjm_journey *old_j, const cjm_journey *new_j,
+                       const char *old_name, const char *new_name);
+void cjm_diff_free(cjm_diff *d);
+cjm_diff_status cjm_diff_get_status(const cjm_diff *d);
+
+/* Evaluates the gate (NULL: none) against the diff and records every
+ * tripped condition in it.  Returns how many tripped. */
+size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g);
+
+/* Writes the diffs of a whole run: text (a changelog), Markdown (a pull
+ * request comment), JSON (the spec's shape) or GitHub workflow commands.
+ * Returns 0, or -1 when writing failed. */
+int cjm_diffs_write(FILE *out, cjm_diff *const *diffs, size_t n,
+                    cjm_format fmt);
+
+/* Draws the comparison map of a diff whose two sides exist: the new map
+ * with the old curve behind it, score deltas, removed touchpoints as ghosts
+ * and added ones marked new.  Returns as cjm_render does. */
+int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
+                    FILE *out, char *err, size_t errsize);
+
 /* ---- Accessors for the model ------------------------------------------ */
 
 const char *cjm_journey_id(const cjm_journey *j);

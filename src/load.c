@@ -39,7 +39,7 @@ static const char *const tp_keys[] = {
     "quote"};
 static const char *const friction_keys[] = {"text", "severity", "evidence"};
 static const char *const policy_keys[] = {"touchpoints", "stages", "channels",
-                                          "catalogue", "scored"};
+                                          "catalogue", "scored", "gate"};
 static const char *const minmax_keys[] = {"min", "max"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -331,6 +331,34 @@ static void S_catalogue(lctx *c, const ynode *n, cjm_policy *p)
     p->has_catalogue = true;
 }
 
+/* `gate:` takes the conditions of `cjm diff --fail-on`, one per item; a
+ * bad one is a schema error here, where the team wrote it. */
+static void S_gate(lctx *c, const ynode *n, cjm_policy *p)
+{
+    cjm_ref *items;
+    size_t count;
+    if (!S_refs(c, n, "gate", false, &items, &count))
+        return;
+    p->gate = cjm_arena_array(c->a, count ? count : 1, sizeof *p->gate);
+    if (!p->gate) {
+        c->oom = true;
+        return;
+    }
+    char err[256];
+    for (size_t i = 0; i < count; i++) {
+        cjm_gate_cond *g = &p->gate[p->n_gate];
+        if (cjm_gate_cond_parse(items[i].id, strlen(items[i].id), g, err,
+                                sizeof err) != 0) {
+            cjm_diags_add(c->d, CJM_RULE_SCHEMA, CJM_ERROR, items[i].pos.line,
+                          items[i].pos.col, "gate: %s", err);
+            continue;
+        }
+        g->pos = items[i].pos;
+        p->n_gate++;
+    }
+    p->has_gate = true;
+}
+
 /* Reads the keys of `requires:` (or a policy file's top level) into p. */
 static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
                      const char *where)
@@ -356,6 +384,8 @@ static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
         S_catalogue(c, v, p);
     if ((v = cjm_ymap_get(map, "scored")))
         p->has_scored = S_bool(c, v, "scored", &p->scored);
+    if ((v = cjm_ymap_get(map, "gate")))
+        S_gate(c, v, p);
 }
 
 /* ---- touchpoints ------------------------------------------------------- */

@@ -19,6 +19,8 @@ static const char usage_main[] =
     "  report   the figures of each journey: index, stage means, weakest\n"
     "           touchpoints, friction, channel mix\n"
     "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
+    "  diff     what changed between two versions of journeys: a changelog,\n"
+    "           a CI gate and an as-is / to-be map\n"
     "  init     write the skeleton of a new journey\n"
     "\n"
     "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
@@ -34,7 +36,8 @@ static const struct {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"check", cjm_cmd_check}, {"report", cjm_cmd_report},
-    {"render", cjm_cmd_render}, {"init", cjm_cmd_init},
+    {"render", cjm_cmd_render}, {"diff", cjm_cmd_diff},
+    {"init", cjm_cmd_init},
 };
 
 /* A failed write to stdout (full disk, closed pipe) is an error, not

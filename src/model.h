@@ -94,9 +94,37 @@ typedef struct {
     size_t n;
 } cjm_catalogue_entry;
 
+/* One condition of `cjm diff`'s gate (`--fail-on` or a policy's `gate:`). */
+typedef enum {
+    CJM_GATE_REMOVED_JOURNEY,
+    CJM_GATE_REMOVED_STAGE,
+    CJM_GATE_REMOVED_TOUCHPOINT,
+    CJM_GATE_INDEX_DROP,   /* x: points of index_pct */
+    CJM_GATE_SCORE_DROP,   /* x: % of the scale */
+    CJM_GATE_NEW_FRICTION, /* sev: the lowest severity that trips */
+    CJM_GATE_KINDS
+} cjm_gate_kind;
+
+typedef struct {
+    cjm_gate_kind kind;
+    double x;
+    cjm_friction_severity sev;
+    const char *text; /* as written, e.g. "index-drop:5" */
+    cjm_pos pos;
+} cjm_gate_cond;
+
+/* Parses one condition ("removed-stage", "index-drop:2.5",
+ * "new-friction:high") of length len; text must outlive out.  Returns 0,
+ * or -1 with a message saying what is allowed in err. */
+int cjm_gate_cond_parse(const char *text, size_t len, cjm_gate_cond *out,
+                        char *err, size_t errsize);
+
 /* The keys of `requires:` / a policy file; has_* tells which were written. */
 struct cjm_policy {
     bool has_min, has_max, has_stages, has_channels, has_catalogue, has_scored;
+    bool has_gate;
+    cjm_gate_cond *gate;
+    size_t n_gate;
     long min, max;
     cjm_ref *stages;
     size_t n_stages;

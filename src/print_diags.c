@@ -147,36 +147,15 @@ static void S_json(FILE *out, const cjm_diags *d)
     fputs("]}", out);
 }
 
-/* Workflow-command escaping: data escapes % CR LF; properties also : and ,. */
-static void S_gh_escape(FILE *out, const char *s, bool property)
-{
-    for (; *s; s++) {
-        unsigned cp = cjm_hidden_char((const unsigned char *)s);
-        if (cp) {
-            fprintf(out, "<U+%04X>", cp);
-            s += 2;
-            continue;
-        }
-        switch (*s) {
-        case '%': fputs("%25", out); break;
-        case '\r': fputs("%0D", out); break;
-        case '\n': fputs("%0A", out); break;
-        case ':': fputs(property ? "%3A" : ":", out); break;
-        case ',': fputs(property ? "%2C" : ",", out); break;
-        default: putc(*s, out);
-        }
-    }
-}
-
 static void S_github(FILE *out, const cjm_diags *d)
 {
     for (size_t i = 0; i < cjm_diags_count(d); i++) {
         const cjm_diag *g = cjm_diags_get(d, i);
         fprintf(out, "::%s file=", cjm_severity_name(g->severity));
-        S_gh_escape(out, cjm_diags_file(d), true);
+        cjm_gh_escape(out, cjm_diags_file(d), true);
         fprintf(out, ",line=%d,col=%d,title=%s::", g->line, g->column,
                 cjm_rule_name(g->rule));
-        S_gh_escape(out, g->message, false);
+        cjm_gh_escape(out, g->message, false);
         putc('\n', out);
     }
 }

@@ -136,40 +136,18 @@ static void S_text(FILE *out, const cjm_journey *j, const cjm_figures *f)
 
 /* ---- Markdown ---------------------------------------------------------- */
 
-/* User text inside a table cell: nothing may open HTML, links or break the
- * table. */
-static void S_md(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '|': fputs("\\|", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '\n':
-        case '\t': putc(' ', out); break;
-        case '\\': case '*': case '_': case '`': case '[': case ']':
-        case '#': case '!':
-            putc('\\', out);
-            putc(*s, out);
-            break;
-        default: putc(*s, out);
-        }
-    }
-}
-
 static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
 {
     char buf[128], a[32];
     fputs("### ", out);
-    S_md(out, j->title);
+    cjm_md_text(out, j->title);
     fputs("\n\n", out);
     fputs("`", out);
-    S_md(out, j->file);
+    cjm_md_text(out, j->file);
     fputs("`", out);
     if (j->persona) {
         fputs(" · persona: ", out);
-        S_md(out, j->persona);
+        cjm_md_text(out, j->persona);
     }
     fprintf(out, " · %s state · **journey index %s** · %zu of %zu "
                  "touchpoints scored\n\n",
@@ -178,7 +156,7 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
     fputs("| Stage | Touchpoints | Mean |\n|---|---:|---:|\n", out);
     for (size_t s = 0; s < j->n_stages; s++) {
         fputs("| ", out);
-        S_md(out, j->stages[s].name);
+        cjm_md_text(out, j->stages[s].name);
         fprintf(out, " | %zu | %s |\n", j->stages[s].count,
                 f->stage_has_mean[s] ? cjm_fmt_num(a, f->stage_mean[s], 2)
                                      : "–");
@@ -189,9 +167,9 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
     for (size_t w = 0; w < f->n_weakest; w++) {
         const cjm_touchpoint *tp = &j->tps[f->weakest[w]];
         fprintf(out, "%zu. ", w + 1);
-        S_md(out, tp->name);
+        cjm_md_text(out, tp->name);
         fputs(" (", out);
-        S_md(out, j->stages[tp->stage].name);
+        cjm_md_text(out, j->stages[tp->stage].name);
         fprintf(out, "): %s\n", cjm_fmt_num(a, tp->score, 2));
     }
     fputs("\n| Friction | critical | high | medium | low |\n"
@@ -203,7 +181,7 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
     fputs("**Channels:** ", out);
     for (size_t c = 0; c < f->n_channels; c++) {
         fputs(c ? ", " : "", out);
-        S_md(out, f->channels[c].name);
+        cjm_md_text(out, f->channels[c].name);
         fprintf(out, " %zu", f->channels[c].count);
     }
     fprintf(out, "%s · **channel switches:** %zu\n",

@@ -208,3 +208,46 @@ void cjm_json_string(FILE *out, const char *s)
     }
     putc('"', out);
 }
+
+/* User text inside a table cell: nothing may open HTML, links or break the
+ * table. */
+void cjm_md_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '|': fputs("\\|", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '\n':
+        case '\t': putc(' ', out); break;
+        case '\\': case '*': case '_': case '`': case '[': case ']':
+        case '#': case '!':
+            putc('\\', out);
+            putc(*s, out);
+            break;
+        default: putc(*s, out);
+        }
+    }
+}
+
+/* Workflow-command escaping: data escapes % CR LF; properties also : and ,. */
+void cjm_gh_escape(FILE *out, const char *s, bool property)
+{
+    for (; *s; s++) {
+        unsigned cp = cjm_hidden_char((const unsigned char *)s);
+        if (cp) {
+            fprintf(out, "<U+%04X>", cp);
+            s += 2;
+            continue;
+        }
+        switch (*s) {
+        case '%': fputs("%25", out); break;
+        case '\r': fputs("%0D", out); break;
+        case '\n': fputs("%0A", out); break;
+        case ':': fputs(property ? "%3A" : ":", out); break;
+        case ',': fputs(property ? "%2C" : ",", out); break;
+        default: putc(*s, out);
+        }
+    }
+}

@@ -60,4 +60,22 @@ unsigned cjm_hidden_char(const unsigned char *p);
  * characters as \uXXXX. */
 void cjm_json_string(FILE *out, const char *s);
 
+/* Writes user text for Markdown (also inside a table cell): nothing may
+ * open HTML, a link or emphasis, or break the table. */
+void cjm_md_text(FILE *out, const char *s);
+
+/* Writes text for a GitHub workflow command: data escapes % CR LF;
+ * a property (file=, title=) also : and ,.  Hidden characters are shown
+ * as <U+XXXX>. */
+void cjm_gh_escape(FILE *out, const char *s, bool property);
+
+/* Writes user text for Markdown (also inside a table cell): nothing may
+ * open HTML, a link or emphasis, or break the table. */
+void cjm_md_text(FILE *out, const char *s);
+
+/* Writes text for a GitHub workflow command: data escapes % CR LF;
+ * a property (file=, title=) also : and ,.  Hidden characters are shown
+ * as <U+XXXX>. */
+void cjm_gh_escape(FILE *out, const char *s, bool property);
+
 #endif

@@ -1,0 +1,642 @@
+/* cjm diff: what changed between two versions of journeys, as a changelog,
+ * a pull-request comment, JSON, GitHub annotations or a comparison map;
+ * and a CI gate on regressions.  Sides are two files, two folders (paired
+ * by journey id), or the working tree against a git revision (--base). */
+#include "cli.h"
+#include "git.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+    "usage: cjm diff [--format text|markdown|json|github] [--fail-on COND,...]\n"
+    "                [--policy FILE] [-T svg|png|pdf [-o PATH]] OLD NEW\n"
+    "       cjm diff --base REV [options] [PATH...]\n"
+    "\n"
+    "Compares two versions of journeys: two files, two folders (journeys\n"
+    "pair by id), or every journey under PATH (default .) with its version\n"
+    "at git revision REV.  A journey with errors is not compared: its\n"
+    "diagnostics are printed instead.\n"
+    "\n"
+    "  --format FMT     text (default, a changelog), markdown (a pull-request\n"
+    "                   comment), json, or github (annotations)\n"
+    "  --fail-on CONDS  fail (exit 1) when any of these trips, comma-separated:\n"
+    "                   removed-journey, removed-stage, removed-touchpoint,\n"
+    "                   index-drop:X (index_pct fell by more than X points),\n"
+    "                   score-drop:X (a touchpoint fell by more than X %% of\n"
+    "                   the scale), new-friction:SEVERITY; default: the\n"
+    "                   journey's 'requires: gate:', else the policy's\n"
+    "  --policy FILE    a policy file: its 'gate:' and its checks\n"
+    "  --base REV       compare with git revision REV (read with git)\n"
+    "  -T FORMAT        draw the comparison map instead (svg, png or pdf):\n"
+    "                   the old curve behind the new one, score deltas,\n"
+    "                   removed touchpoints as ghosts, added ones marked new\n"
+    "  -o PATH          the map's file (one pair) or folder; default\n"
+    "                   out/<id>.diff.<ext>\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "exit status: 0 no gate condition tripped, 1 a condition tripped or a\n"
+    "journey has errors, 2 usage error, unreadable file, or git failed\n";
+
+/* One side's journeys.  key is the path that pairs a file with the other
+ * side when it has errors (relative to the folder, or to the repository
+ * checkout for --base). */
+typedef struct {
+    cli_input *in;
+    const char **key;
+    size_t n, cap;
+} side;
+
+typedef struct {
+    cjm_format format;
+    const char *fail_on, *policy_path, *type, *output, *base;
+    cjm_gate *gate; /* --fail-on */
+    cjm_policy *policy;
+    int status;
+} opts;
+
+static int S_side_push(side *s, cli_input in, const char *key)
+{
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 16;
+        cli_input *a = realloc(s->in, nc * sizeof *a);
+        if (a)
+            s->in = a;
+        const char **k = a ? realloc(s->key, nc * sizeof *k) : NULL;
+        if (!a || !k)
+            return -1;
+        s->key = k;
+        s->cap = nc;
+    }
+    s->in[s->n] = in;
+    s->key[s->n++] = key;
+    return 0;
+}
+
+static void S_side_free(side *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        cli_input_close(&s->in[i]);
+    free(s->in);
+    free(s->key);
+}
+
+static const char *S_strip_dot(const char *p)
+{
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    return p;
+}
+
+/* Loads the files of a folder or a single file into s. */
+static int S_load_paths(opts *o, side *s, const cjm_paths *paths,
+                        const char *root)
+{
+    size_t rl = root ? strlen(root) : 0;
+    for (size_t i = 0; i < paths->n; i++) {
+        cli_input in;
+        const char *p = paths->items[i];
+        if (cli_input_open(p, o->policy, &in, &o->status) != 0)
+            return -1;
+        const char *key = rl && strncmp(p, root, rl) == 0 ? p + rl : p;
+        while (*key == '/')
+            key++;
+        if (S_side_push(s, in, S_strip_dot(key)) != 0) {
+            cli_input_close(&in);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- --base: the old side from git -------------------------------------- */
+
+static bool S_is_yaml(const char *p)
+{
+    size_t n = strlen(p);
+    return (n > 5 && strcmp(p + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(p + n - 4, ".yml") == 0);
+}
+
+/* A repository holds other YAML (CI settings, tool configs): only files
+ * with a top-level `journey:` or `stages:` key are journeys here. */
+static bool S_looks_like_journey(const char *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i = i + strcspn(buf + i, "\n") + 1) {
+        if (strncmp(buf + i, "journey:", 8) == 0 ||
+            strncmp(buf + i, "stages:", 7) == 0)
+            return true;
+        if (i + strcspn(buf + i, "\n") >= len)
+            break;
+    }
+    return false;
+}
+
+static int S_git(opts *o, const char *const *argv, char **out, size_t *len)
+{
+    char err[512];
+    int rc = cjm_git_run(argv, CJM_MAX_FILE_SIZE, out, len, err, sizeof err);
+    if (rc != 0) {
+        free(*out);
+        *out = NULL;
+        fprintf(stderr, "cjm: %s\n", err);
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+    }
+    return rc;
+}
+
+/* Runs `git <cmd> -z ... -- PATHS` and returns the NUL-separated names
+ * (caller frees), or NULL after a message. */
+static char *S_git_list(opts *o, const char **argv, size_t n_fixed,
+                        char **paths, size_t n_paths, size_t *len)
+{
+    const char **a = calloc(n_fixed + n_paths + 2, sizeof *a);
+    if (!a)
+        return NULL;
+    memcpy(a, argv, n_fixed * sizeof *a);
+    a[n_fixed] = "--";
+    for (size_t i = 0; i < n_paths; i++)
+        a[n_fixed + 1 + i] = paths[i];
+    char *out = NULL;
+    S_git(o, a, &out, len);
+    free(a);
+    return out;
+}
+
+/* Every journey at REV under the paths: read with `git cat-file`. */
+static int S_load_old_git(opts *o, side *s, char **paths, size_t n_paths,
+                          char **names_out)
+{
+    const char *ls[] = {"git", "ls-tree", "-r", "-z", "--name-only", o->base};
+    size_t len;
+    char *names = S_git_list(o, ls, 6, paths, n_paths, &len);
+    *names_out = names;
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < len; i += strlen(names + i) + 1) {
+        const char *p = names + i;
+        if (!S_is_yaml(p))
+            continue;
+        size_t sl = strlen(o->base) + strlen(p) + 4;
+        char *spec = malloc(sl);
+        if (!spec)
+            return -1;
+        snprintf(spec, sl, "%s:./%s", o->base, p);
+        const char *cat[] = {"git", "cat-file", "blob", spec, NULL};
+        char *buf = NULL;
+        size_t blen;
+        int rc = S_git(o, cat, &buf, &blen);
+        if (rc == 0 && S_looks_like_journey(buf, blen)) {
+            spec[strlen(o->base)] = '\0'; /* display "REV:path" */
+            snprintf(spec + strlen(o->base), sl - strlen(o->base), ":%s", p);
+            cli_input in;
+            if (cli_input_take(buf, blen, spec, o->policy, &in) != 0 ||
+                S_side_push(s, in, p) != 0) {
+                free(spec);
+                return -1;
+            }
+        } else {
+            free(buf);
+        }
+        free(spec);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The working tree's journeys under the paths that git knows or would
+ * add (ignored files, such as build output, are left out). */
+static int S_load_new_git(opts *o, side *s, char **paths, size_t n_paths,
+                          char **names_out)
+{
+    const char *ls[] = {"git", "ls-files", "-z", "--cached", "--others",
+                        "--exclude-standard"};
+    size_t len;
+    char *names = S_git_list(o, ls, 6, paths, n_paths, &len);
+    *names_out = names;
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < len; i += strlen(names + i) + 1) {
+        const char *p = names + i;
+        struct stat st;
+        /* A file deleted but not yet committed is still --cached. */
+        if (!S_is_yaml(p) || stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        cli_input in;
+        if (cli_input_open(p, o->policy, &in, &o->status) != 0)
+            return -1;
+        if (in.buf && !S_looks_like_journey(in.buf, in.len)) {
+            cli_input_close(&in);
+            continue;
+        }
+        if (S_side_push(s, in, p) != 0) {
+            cli_input_close(&in);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int S_check_base(opts *o)
+{
+    char *out;
+    size_t len;
+    char err[512];
+    const char *top[] = {"git", "rev-parse", "--show-toplevel", NULL};
+    int rc = cjm_git_run(top, 4096, &out, &len, err, sizeof err);
+    free(out);
+    if (rc < 0 || rc > 0) {
+        if (rc < 0)
+            fprintf(stderr, "cjm: %s\n", err);
+        else
+            fprintf(stderr, "cjm: --base needs a git repository, and '.' is "
+                            "not inside one; run cjm there, or compare two "
+                            "files or folders\n");
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+        return -1;
+    }
+    size_t n = strlen(o->base) + 10;
+    char *rev = malloc(n);
+    if (!rev)
+        return -1;
+    snprintf(rev, n, "%s^{commit}", o->base);
+    const char *verify[] = {"git", "rev-parse", "--verify", "--quiet", rev,
+                            NULL};
+    rc = cjm_git_run(verify, 4096, &out, &len, err, sizeof err);
+    free(rev);
+    free(out);
+    if (rc != 0) {
+        fprintf(stderr, "cjm: unknown revision '%s' (a branch, tag or "
+                        "commit; in CI fetch it first, e.g. git fetch "
+                        "origin main)\n",
+                o->base);
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- pairing ------------------------------------------------------------ */
+
+/* A file with errors cannot be paired by id: its diagnostics are printed,
+ * and the file at the same path on the other side is left out too, so a
+ * broken journey never reads as a removed or added one. */
+static void S_report_errors(opts *o, side *s, bool *skip, const side *other,
+                            bool *other_skip)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        cli_input *in = &s->in[i];
+        if (!cjm_diags_errors(in->d) && in->j)
+            continue;
+        skip[i] = true;
+        if (cjm_diags_count(in->d)) {
+            if (o->format == CJM_FORMAT_GITHUB)
+                cjm_diags_write(stdout, in->d, CJM_FORMAT_GITHUB, NULL, 0);
+            else
+                cjm_diags_write(stderr, in->d, CJM_FORMAT_TEXT, in->buf,
+                                in->len);
+            cli_worse(&o->status, CJM_EXIT_ERRORS);
+        }
+        for (size_t k = 0; k < other->n; k++)
+            if (strcmp(other->key[k], s->key[i]) == 0)
+                other_skip[k] = true;
+    }
+}
+
+/* The index of the journey with this id on a side, or -1; a second
+ * journey with the same id is an error. */
+static long S_find_id(const side *s, const bool *skip, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!skip[i] && strcmp(cjm_journey_id(s->in[i].j), id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void S_duplicates(opts *o, const side *s, bool *skip)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (skip[i])
+            continue;
+        long first = S_find_id(s, skip, cjm_journey_id(s->in[i].j));
+        if (first >= 0 && (size_t)first < i) {
+            fprintf(stderr, "cjm: %s: the id '%s' is also the id of %s; "
+                            "journeys pair by id, so give each its own\n",
+                    cjm_journey_file(s->in[i].j), cjm_journey_id(s->in[i].j),
+                    cjm_journey_file(s->in[first].j));
+            cli_worse(&o->status, CJM_EXIT_ERRORS);
+            skip[i] = true;
+        }
+    }
+}
+
+typedef struct {
+    long o, n; /* index on each side, -1 when absent */
+} pair;
+
+/* Pairs by id in the new side's order; a removed journey goes right after
+ * the journey its predecessor on the old side paired with.  out holds
+ * os->n + ns->n pairs.  Returns how many, or -1 on out-of-memory. */
+static long S_pair(const side *os, const bool *oskip, const side *ns,
+                   const bool *nskip, pair *out)
+{
+    long *n_of_o = malloc((os->n ? os->n : 1) * sizeof *n_of_o);
+    long *anchor = malloc((os->n ? os->n : 1) * sizeof *anchor);
+    if (!n_of_o || !anchor) {
+        free(n_of_o);
+        free(anchor);
+        return -1;
+    }
+    long last = -1;
+    for (size_t i = 0; i < os->n; i++) {
+        n_of_o[i] = oskip[i] ? -2
+                             : S_find_id(ns, nskip, cjm_journey_id(os->in[i].j));
+        anchor[i] = last;
+        if (n_of_o[i] >= 0)
+            last = n_of_o[i];
+    }
+    size_t k = 0;
+    for (long ni = -1; ni < (long)ns->n; ni++) {
+        if (ni >= 0 && !nskip[ni]) {
+            long oi = -1;
+            for (size_t i = 0; i < os->n && oi < 0; i++)
+                if (n_of_o[i] == ni)
+                    oi = (long)i;
+            out[k++] = (pair){oi, ni};
+        }
+        for (size_t i = 0; i < os->n; i++)
+            if (n_of_o[i] == -1 && anchor[i] == ni)
+                out[k++] = (pair){(long)i, -1};
+    }
+    free(n_of_o);
+    free(anchor);
+    return (long)k;
+}
+
+/* --fail-on wins; else the journey's own `requires: gate:`; else the
+ * policy file's. */
+static cjm_gate *S_gate_for(const opts *o, const cjm_journey *oj,
+                            const cjm_journey *nj, bool *owned)
+{
+    *owned = false;
+    if (o->gate)
+        return o->gate;
+    cjm_gate *g = cjm_gate_from_journey(nj ? nj : oj);
+    if (!g)
+        g = cjm_gate_from_policy(o->policy);
+    *owned = g != NULL;
+    return g;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+typedef struct {
+    cjm_renderer *r;
+    const cjm_diff *d;
+    const char *type;
+} draw_ctx;
+
+static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
+{
+    draw_ctx *c = ctx;
+    return cjm_diff_render(c->r, c->d, c->type, out, err, errsize);
+}
+
+static void S_maps(opts *o, cjm_diff **diffs, const pair *pairs, size_t n,
+                   const side *os, const side *ns)
+{
+    size_t drawable = 0;
+    for (size_t i = 0; i < n; i++)
+        drawable += pairs[i].o >= 0 && pairs[i].n >= 0;
+    cjm_renderer *r = drawable ? cjm_renderer_new() : NULL;
+    if (drawable && !r) {
+        fprintf(stderr, "cjm: cannot start Graphviz\n");
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (pairs[i].o < 0 || pairs[i].n < 0)
+            continue;
+        const cjm_journey *j = ns->in[pairs[i].n].j;
+        char *path = o->output && strcmp(o->output, "-") == 0
+                         ? strdup("-")
+                         : cli_target(o->output, drawable == 1,
+                                      cjm_journey_id(j), ".diff", o->type);
+        draw_ctx c = {r, diffs[i], o->type};
+        if (!path) {
+            fprintf(stderr, "cjm: out of memory\n");
+            cli_worse(&o->status, CJM_EXIT_USAGE);
+            continue;
+        }
+        cli_worse(&o->status, cli_write_drawing(path, cjm_journey_file(j),
+                                                S_draw, &c));
+        free(path);
+    }
+    (void)os;
+    cjm_renderer_free(r);
+}
+
+static void S_compare(opts *o, side *os, side *ns, bool by_id)
+{
+    bool *oskip = calloc(os->n + 1, 1), *nskip = calloc(ns->n + 1, 1);
+    pair *pairs = calloc(os->n + ns->n + 1, sizeof *pairs);
+    cjm_diff **diffs = calloc(os->n + ns->n + 1, sizeof *diffs);
+    long n = -1;
+    if (oskip && nskip && pairs && diffs) {
+        S_report_errors(o, os, oskip, ns, nskip);
+        S_report_errors(o, ns, nskip, os, oskip);
+        if (by_id) {
+            S_duplicates(o, os, oskip);
+            S_duplicates(o, ns, nskip);
+            n = S_pair(os, oskip, ns, nskip, pairs);
+        } else { /* two files pair whatever their ids (as-is / to-be) */
+            n = !oskip[0] && !nskip[0];
+            pairs[0] = (pair){0, 0};
+        }
+    }
+    size_t trips = 0;
+    for (long i = 0; i < n; i++) {
+        const cli_input *oi = pairs[i].o >= 0 ? &os->in[pairs[i].o] : NULL;
+        const cli_input *ni = pairs[i].n >= 0 ? &ns->in[pairs[i].n] : NULL;
+        diffs[i] = cjm_diff_new(oi ? oi->j : NULL, ni ? ni->j : NULL,
+                                oi ? cjm_diags_file(oi->d) : NULL,
+                                ni ? cjm_diags_file(ni->d) : NULL);
+        if (!diffs[i]) {
+            n = -1;
+            break;
+        }
+        bool owned;
+        cjm_gate *g = S_gate_for(o, oi ? oi->j : NULL, ni ? ni->j : NULL, &owned);
+        trips += cjm_diff_gate(diffs[i], g);
+        if (owned)
+            cjm_gate_free(g);
+    }
+    if (n < 0) {
+        fprintf(stderr, "cjm: out of memory\n");
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+    } else if (o->type) {
+        S_maps(o, diffs, pairs, (size_t)n, os, ns);
+    } else {
+        cjm_diffs_write(stdout, diffs, (size_t)n, o->format);
+    }
+    if (trips)
+        cli_worse(&o->status, CJM_EXIT_ERRORS);
+    for (long i = 0; i < n; i++)
+        cjm_diff_free(diffs[i]);
+    free(diffs);
+    free(pairs);
+    free(oskip);
+    free(nskip);
+}
+
+/* ---- the three ways to name the sides ----------------------------------- */
+
+static int S_run_base(opts *o, char **paths, size_t n_paths)
+{
+    static char dot[] = ".";
+    char *def[] = {dot};
+    if (n_paths == 0) {
+        paths = def;
+        n_paths = 1;
+    }
+    if (S_check_base(o) != 0)
+        return o->status;
+    side os = {0}, ns = {0};
+    char *onames = NULL, *nnames = NULL;
+    if (S_load_old_git(o, &os, paths, n_paths, &onames) == 0 &&
+        S_load_new_git(o, &ns, paths, n_paths, &nnames) == 0) {
+        if (os.n == 0 && ns.n == 0) {
+            fprintf(stderr, "cjm: no journeys under the given paths, neither "
+                            "in the working tree nor at '%s'\n", o->base);
+            cli_worse(&o->status, CJM_EXIT_USAGE);
+        } else {
+            S_compare(o, &os, &ns, true);
+        }
+    } else {
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+    }
+    S_side_free(&os);
+    S_side_free(&ns);
+    free(onames);
+    free(nnames);
+    return o->status;
+}
+
+static int S_run_two(opts *o, char *old_path, char *new_path)
+{
+    struct stat so, sn;
+    bool od = stat(old_path, &so) == 0 && S_ISDIR(so.st_mode);
+    bool nd = stat(new_path, &sn) == 0 && S_ISDIR(sn.st_mode);
+    if (od != nd)
+        return cli_usage_error(usage, "compare two files or two folders, "
+                                      "not a file with a folder ('%s')",
+                               od ? old_path : new_path);
+    cjm_paths po = {0}, pn = {0};
+    side os = {0}, ns = {0};
+    char err[512];
+    if (cjm_paths_add(&po, old_path, err, sizeof err) != 0 ||
+        cjm_paths_add(&pn, new_path, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+    } else if (S_load_paths(o, &os, &po, od ? old_path : NULL) != 0 ||
+               S_load_paths(o, &ns, &pn, nd ? new_path : NULL) != 0) {
+        fprintf(stderr, "cjm: out of memory\n");
+        cli_worse(&o->status, CJM_EXIT_USAGE);
+    } else if (o->status < CJM_EXIT_USAGE) {
+        if (!od) /* a broken file leaves its counterpart out too */
+            ns.key[0] = os.key[0];
+        S_compare(o, &os, &ns, od);
+    }
+    S_side_free(&os);
+    S_side_free(&ns);
+    cjm_paths_free(&po);
+    cjm_paths_free(&pn);
+    return o->status;
+}
+
+static int S_format(const char *s, cjm_format *out)
+{
+    static const struct {
+        const char *name;
+        cjm_format f;
+    } formats[] = {{"text", CJM_FORMAT_TEXT},
+                   {"markdown", CJM_FORMAT_MARKDOWN},
+                   {"json", CJM_FORMAT_JSON},
+                   {"github", CJM_FORMAT_GITHUB}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(s, formats[i].name) == 0) {
+            *out = formats[i].f;
+            return 0;
+        }
+    return -1;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int S_options(opts *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"policy", required_argument, NULL, 'p'},
+        {"base", required_argument, NULL, 'b'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    char err[512];
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "hT:o:", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
+        case 'f':
+            if (S_format(optarg, &o->format) != 0)
+                return cli_usage_error(usage, "unknown format '%s'", optarg);
+            break;
+        case 'F':
+            cjm_gate_free(o->gate);
+            if (!(o->gate = cjm_gate_parse(optarg, err, sizeof err)))
+                return cli_usage_error(usage, "--fail-on: %s", err);
+            break;
+        case 'p': o->policy_path = optarg; break;
+        case 'b': o->base = optarg; break;
+        case 'T':
+            if (strcmp(optarg, "svg") && strcmp(optarg, "png") &&
+                strcmp(optarg, "pdf"))
+                return cli_usage_error(usage, "unknown map format '%s' (svg, "
+                                              "png or pdf)", optarg);
+            o->type = optarg;
+            break;
+        case 'o': o->output = optarg; break;
+        default:
+            return cli_usage_error(usage, "unknown or incomplete option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (o->output && !o->type)
+        return cli_usage_error(usage, "-o names the map: give -T svg, png or "
+                                      "pdf too%s", "");
+    if (!o->base && argc - optind != 2)
+        return cli_usage_error(usage, "give OLD and NEW (two files or two "
+                                      "folders), or --base REV%s", "");
+    return -1;
+}
+
+int cjm_cmd_diff(int argc, char **argv)
+{
+    opts o = {.format = CJM_FORMAT_TEXT};
+    int rc = S_options(&o, argc, argv);
+    if (rc < 0) {
+        if (cli_load_policy(o.policy_path, &o.policy) != 0)
+            rc = CJM_EXIT_USAGE;
+        else if (o.base)
+            rc = S_run_base(&o, argv + optind, (size_t)(argc - optind));
+        else
+            rc = S_run_two(&o, argv[optind], argv[optind + 1]);
+    }
+    cjm_gate_free(o.gate);
+    cjm_policy_free(o.policy);
+    return rc;
+}

@@ -1,0 +1,295 @@
+/* gate: the conditions `cjm diff` fails on, parsed from `--fail-on` or a
+ * policy's `gate:`, and evaluated against a diff.  Drops are compared at
+ * the precision the outputs show (one decimal of a percentage), so a
+ * change of exactly X never trips `index-drop:X` because of binary
+ * rounding. */
+#include "diff.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    cjm_gate_kind kind;
+    char arg; /* 0 none, 'x' a number, 's' a severity */
+} kinds[] = {
+    {"removed-journey", CJM_GATE_REMOVED_JOURNEY, 0},
+    {"removed-stage", CJM_GATE_REMOVED_STAGE, 0},
+    {"removed-touchpoint", CJM_GATE_REMOVED_TOUCHPOINT, 0},
+    {"index-drop", CJM_GATE_INDEX_DROP, 'x'},
+    {"score-drop", CJM_GATE_SCORE_DROP, 'x'},
+    {"new-friction", CJM_GATE_NEW_FRICTION, 's'},
+};
+
+#define N_KINDS (sizeof kinds / sizeof kinds[0])
+
+static const char allowed[] =
+    "use removed-journey, removed-stage, removed-touchpoint, index-drop:X, "
+    "score-drop:X or new-friction:SEVERITY";
+
+static int S_number(const char *s, size_t len, double *out)
+{
+    char buf[64];
+    if (len == 0 || len >= sizeof buf)
+        return -1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    for (size_t i = 0; i < len; i++)
+        if (!((buf[i] >= '0' && buf[i] <= '9') || buf[i] == '.'))
+            return -1;
+    char *end;
+    errno = 0;
+    *out = strtod(buf, &end);
+    return *end || errno || !isfinite(*out) ? -1 : 0;
+}
+
+static int S_arg(size_t k, const char *arg, size_t alen, cjm_gate_cond *out,
+                 char *err, size_t errsize)
+{
+    if (kinds[k].arg == 'x') {
+        if (S_number(arg, alen, &out->x) == 0 && out->x <= 100)
+            return 0;
+        snprintf(err, errsize, "'%s' needs a number of percentage points "
+                               "from 0 to 100, e.g. %s:5",
+                 kinds[k].name, kinds[k].name);
+        return -1;
+    }
+    for (int s = 0; s < CJM_SEV_COUNT; s++)
+        if (strlen(cjm_friction_severity_names[s]) == alen &&
+            memcmp(cjm_friction_severity_names[s], arg, alen) == 0) {
+            out->sev = (cjm_friction_severity)s;
+            return 0;
+        }
+    snprintf(err, errsize, "'new-friction' needs a severity: "
+                           "new-friction:low, :medium, :high or :critical");
+    return -1;
+}
+
+int cjm_gate_cond_parse(const char *text, size_t len, cjm_gate_cond *out,
+                        char *err, size_t errsize)
+{
+    const char *colon = memchr(text, ':', len);
+    size_t nlen = colon ? (size_t)(colon - text) : len;
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    for (size_t k = 0; k < N_KINDS; k++) {
+        if (strlen(kinds[k].name) != nlen ||
+            memcmp(kinds[k].name, text, nlen) != 0)
+            continue;
+        out->kind = kinds[k].kind;
+        if (!kinds[k].arg && !colon)
+            return 0;
+        if (!kinds[k].arg) {
+            snprintf(err, errsize, "'%s' takes no value", kinds[k].name);
+            return -1;
+        }
+        if (!colon) {
+            snprintf(err, errsize, "'%s' needs a value, e.g. %s", kinds[k].name,
+                     kinds[k].arg == 'x' ? (k == 3 ? "index-drop:5"
+                                                   : "score-drop:10")
+                                         : "new-friction:high");
+            return -1;
+        }
+        return S_arg(k, colon + 1, len - nlen - 1, out, err, errsize);
+    }
+    const char *names[N_KINDS];
+    char word[64];
+    snprintf(word, sizeof word, "%.*s", (int)(nlen < 63 ? nlen : 63), text);
+    for (size_t k = 0; k < N_KINDS; k++)
+        names[k] = kinds[k].name;
+    const char *near = cjm_nearest(word, names, N_KINDS);
+    if (near)
+        snprintf(err, errsize, "unknown condition '%s' (did you mean '%s'?)",
+                 word, near);
+    else
+        snprintf(err, errsize, "unknown condition '%s': %s", word, allowed);
+    return -1;
+}
+
+cjm_gate *cjm_gate_parse(const char *list, char *err, size_t errsize)
+{
+    cjm_gate *g = calloc(1, sizeof *g);
+    size_t len = strlen(list), cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += list[i] == ',';
+    if (!g || !(g->text = strdup(list)) ||
+        !(g->c = calloc(cap, sizeof *g->c))) {
+        cjm_gate_free(g);
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    for (char *p = g->text, *end; *p || p == g->text; p = end + 1) {
+        end = strchr(p, ',');
+        if (!end)
+            end = p + strlen(p);
+        if (cjm_gate_cond_parse(p, (size_t)(end - p), &g->c[g->n], err,
+                                errsize) != 0) {
+            cjm_gate_free(g);
+            return NULL;
+        }
+        g->n++;
+        if (!*end)
+            break;
+        *end = '\0';
+    }
+    return g;
+}
+
+cjm_gate *cjm_gate_from_policy(const cjm_policy *p)
+{
+    if (!p || !p->has_gate)
+        return NULL;
+    cjm_gate *g = calloc(1, sizeof *g);
+    if (!g || !(g->c = calloc(p->n_gate ? p->n_gate : 1, sizeof *g->c))) {
+        free(g);
+        return NULL;
+    }
+    memcpy(g->c, p->gate, p->n_gate * sizeof *g->c);
+    g->n = p->n_gate;
+    return g;
+}
+
+cjm_gate *cjm_gate_from_journey(const cjm_journey *j)
+{
+    return j ? cjm_gate_from_policy(&j->requires) : NULL;
+}
+
+void cjm_gate_free(cjm_gate *g)
+{
+    if (!g)
+        return;
+    free(g->c);
+    free(g->text);
+    free(g);
+}
+
+/* ---- evaluation --------------------------------------------------------- */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void S_trip(cjm_diff *d, const cjm_gate_cond *c, cjm_pos pos,
+                   const char *fmt, ...)
+{
+    cjm_trip *t = realloc(d->trips, (d->n_trips + 1) * sizeof *t);
+    if (!t)
+        return;
+    d->trips = t;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *msg = strdup(buf);
+    if (msg)
+        t[d->n_trips++] = (cjm_trip){c, msg, pos};
+}
+
+/* A fall of a percentage, in tenths of a point as the outputs round it. */
+static bool S_fell_more(double from_pct, double to_pct, double x)
+{
+    return (double)llround((from_pct - to_pct) * 10) > x * 10 + 1e-9;
+}
+
+static double S_pct(const cjm_journey *j, double score)
+{
+    return (score - j->scale_min) / (j->scale_max - j->scale_min) * 100;
+}
+
+static void S_removed(cjm_diff *d, const cjm_gate_cond *c)
+{
+    const cjm_journey *o = d->o;
+    if (c->kind == CJM_GATE_REMOVED_STAGE) {
+        for (size_t s = 0; s < o->n_stages; s++)
+            if (d->st_n_of_o[s] < 0)
+                S_trip(d, c, cjm_diff_gone_pos(d, s), "stage '%s' was removed",
+                       o->stages[s].id);
+        return;
+    }
+    for (size_t t = 0; t < o->n_tps; t++) {
+        if (d->tp_n_of_o[t] >= 0)
+            continue;
+        const cjm_touchpoint *tp = &o->tps[t];
+        long h = cjm_diff_rename_hint(d, t);
+        if (h >= 0)
+            S_trip(d, c, cjm_diff_gone_pos(d, tp->stage),
+                   "touchpoint '%s' (stage '%s') was removed; the added "
+                   "'%s' has the same name: if it is the same touchpoint, "
+                   "keep its id",
+                   tp->id, o->stages[tp->stage].id, d->n->tps[h].id);
+        else
+            S_trip(d, c, cjm_diff_gone_pos(d, tp->stage),
+                   "touchpoint '%s' (stage '%s') was removed", tp->id,
+                   o->stages[tp->stage].id);
+    }
+}
+
+static void S_drops(cjm_diff *d, const cjm_gate_cond *c)
+{
+    char a[32], b[32], x[32];
+    if (c->kind == CJM_GATE_INDEX_DROP) {
+        if (d->fo->has_index && d->fn->has_index &&
+            S_fell_more(d->fo->index_pct, d->fn->index_pct, c->x))
+            S_trip(d, c, d->n->pos,
+                   "the journey index fell by %.1f points (%.1f %% → "
+                   "%.1f %%), more than the %s allowed",
+                   fabs((double)llround((d->fo->index_pct - d->fn->index_pct) *
+                                        10) / 10),
+                   d->fo->index_pct, d->fn->index_pct, cjm_fmt_num(x, c->x, 2));
+        return;
+    }
+    for (size_t t = 0; t < d->n->n_tps; t++) {
+        long ot = d->tp_o_of_n[t];
+        const cjm_touchpoint *tn = &d->n->tps[t];
+        if (ot < 0 || !tn->has_score || !d->o->tps[ot].has_score)
+            continue;
+        double po = S_pct(d->o, d->o->tps[ot].score), pn = S_pct(d->n, tn->score);
+        if (S_fell_more(po, pn, c->x))
+            S_trip(d, c, tn->pos,
+                   "touchpoint '%s' fell by %.1f %% of the scale (%s → %s), "
+                   "more than the %s %% allowed",
+                   tn->id, (double)llround((po - pn) * 10) / 10,
+                   cjm_fmt_num(a, d->o->tps[ot].score, 2),
+                   cjm_fmt_num(b, tn->score, 2), cjm_fmt_num(x, c->x, 2));
+    }
+}
+
+static void S_friction(cjm_diff *d, const cjm_gate_cond *c)
+{
+    for (size_t i = 0; i < d->n_fr; i++) {
+        const cjm_fr_change *fc = &d->fr[i];
+        if (fc->kind != CJM_FR_ADDED || fc->fr->severity < c->sev)
+            continue;
+        S_trip(d, c, fc->fr->pos, "new %s friction at '%s': %s",
+               cjm_friction_severity_names[fc->fr->severity],
+               d->n->tps[fc->tp].id, fc->fr->text);
+    }
+}
+
+size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g)
+{
+    size_t before = d->n_trips;
+    d->n_conds += g ? g->n : 0;
+    for (size_t i = 0; g && i < g->n; i++) {
+        const cjm_gate_cond *c = &g->c[i];
+        if (c->kind == CJM_GATE_REMOVED_JOURNEY) {
+            if (d->o && !d->n)
+                S_trip(d, c, (cjm_pos){1, 1}, "journey '%s' (%s) was removed",
+                       d->o->id, d->old_name);
+            continue;
+        }
+        if (!d->o || !d->n)
+            continue;
+        if (c->kind == CJM_GATE_REMOVED_STAGE ||
+            c->kind == CJM_GATE_REMOVED_TOUCHPOINT)
+            S_removed(d, c);
+        else if (c->kind == CJM_GATE_NEW_FRICTION)
+            S_friction(d, c);
+        else
+            S_drops(d, c);
+    }
+    return d->n_trips - before;
+}
