@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: cjm diff [--format text|markdown|json|github] [--fail-on COND,...]\n"
-    "                [--policy FILE] [-T svg|png|pdf [-o PATH]] OLD NEW\n"
+    "                [--policy FILE] [-T svg|png|pdf|dot [-o PATH]] OLD NEW\n"
     "       cjm diff --base REV [options] [PATH...]\n"
     "\n"
     "Compares two versions of journeys: two files, two folders (journeys\n"
@@ -30,8 +30,9 @@ static const char usage[] =
     "                   journey's 'requires: gate:', else the policy's\n"
     "  --policy FILE    a policy file: its 'gate:' and its checks\n"
     "  --base REV       compare with git revision REV (read with git)\n"
-    "  -T FORMAT        draw the comparison map instead (svg, png or pdf):\n"
-    "                   the old curve behind the new one, score deltas,\n"
+    "  -T FORMAT        draw the comparison map instead (svg, png, pdf, or\n"
+    "                   dot for the graph cjm builds): the old curve behind\n"
+    "                   the new one, score deltas,\n"
     "                   removed touchpoints as ghosts, added ones marked new\n"
     "  -o PATH          the map's file (one pair) or folder; default\n"
     "                   out/<id>.diff.<ext>\n"
@@ -604,9 +605,9 @@ static int S_options(opts *o, int argc, char **argv)
         case 'b': o->base = optarg; break;
         case 'T':
             if (strcmp(optarg, "svg") && strcmp(optarg, "png") &&
-                strcmp(optarg, "pdf"))
+                strcmp(optarg, "pdf") && strcmp(optarg, "dot"))
                 return cli_usage_error(usage, "unknown map format '%s' (svg, "
-                                              "png or pdf)", optarg);
+                                              "png, pdf or dot)", optarg);
             o->type = optarg;
             break;
         case 'o': o->output = optarg; break;

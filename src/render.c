@@ -107,6 +107,24 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
     return rc;
 }
 
+int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
+                     const char *format, FILE *out, char *err, size_t errsize)
+{
+    if (!S_format_ok(format)) {
+        snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
+                               "dot)", format);
+        return -1;
+    }
+    if (strcmp(format, "dot") != 0)
+        return S_render_buffered(r->gv, g, engine, format, out, err, errsize);
+    if (cjm_graph_write(g, out) != 0 || fflush(out) != 0) {
+        snprintf(err, errsize, "cannot write the graph: %s",
+                 strerror(errno ? errno : EIO));
+        return -2;
+    }
+    return 0;
+}
+
 int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                const char *format, FILE *out, char *err, size_t errsize)
 {
@@ -131,17 +149,9 @@ int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
     if (!g) {
         snprintf(err, errsize, "out of memory while drawing '%s'", j->file);
         rc = -1;
-    } else if (strcmp(format, "dot") == 0) {
-        if (cjm_graph_write(g, out) != 0 || fflush(out) != 0) {
-            snprintf(err, errsize, "cannot write the graph: %s",
-                     strerror(errno ? errno : EIO));
-            rc = -2;
-        } else {
-            rc = 0;
-        }
     } else {
-        const char *engine = view == CJM_VIEW_FLOW ? "dot" : "nop2";
-        rc = S_render_buffered(r->gv, g, engine, format, out, err, errsize);
+        rc = cjm_render_graph(r, g, view == CJM_VIEW_FLOW ? "dot" : "nop2",
+                              format, out, err, errsize);
     }
     cjm_graph_free(g);
     cjm_figures_free(f);

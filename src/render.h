@@ -16,9 +16,42 @@ enum {
     CJM_NAME_WRAP = 18 /* columns of a touchpoint name per line */
 };
 
+/* What the comparison map adds to a card (NULL: a plain card). */
+typedef enum { CJM_CARD_PLAIN, CJM_CARD_NEW, CJM_CARD_GHOST } cjm_card_kind;
+typedef struct {
+    cjm_card_kind kind;
+    const char *badge;      /* escaped HTML under the score, or NULL */
+    int badge_lines;
+    const char *score_text; /* replaces the score, or NULL */
+} cjm_card_extra;
+double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
+                      const cjm_card_extra *x);
+
 cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f);
+
+/* What the comparison map draws on top of the map view (render_diff.c):
+ * per touchpoint a card extra and where it stood on the old curve. */
+typedef struct {
+    const cjm_card_extra *cards;
+    const bool *old_has;  /* on the old curve */
+    const double *old_t;  /* its old score, 0 (worst) to 1 (best) */
+    const size_t (*old_links)[2];
+    size_t n_old_links;
+    const char *const *stage_notes; /* per stage, or NULL */
+    const char *index_html;         /* replaces the title's state and index */
+    const char *legend_html;        /* more legend cells, <TD>...</TD> */
+} cjm_map_overlay;
+
+/* The map view with an overlay (NULL: the plain map). */
+cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
+                             const cjm_map_overlay *ov);
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f);
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f);
+
+/* Lays out and writes a view's graph with `engine`, or writes it as DOT
+ * (format "dot").  Returns as cjm_render does. */
+int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
+                     const char *format, FILE *out, char *err, size_t errsize);
 
 /* Where a score lies on the journey's scale, 0 (min) to 1 (max). */
 double cjm_score_t(const cjm_journey *j, double score);
@@ -37,9 +70,10 @@ void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
 /* Graph-wide defaults every view shares (fonts, margins). */
 void cjm_graph_defaults(cjm_graph *g);
 
-/* Title and subtitle (persona, state, index, and `extra`) as HTML. */
+/* Title and subtitle (persona, state, index, and `extra`) as HTML;
+ * index_html, when not NULL, replaces the state and index. */
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, int wrap);
+                    const char *extra, const char *index_html, int wrap);
 
 /* The friction callout of touchpoint t; returns its estimated height. */
 double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap);
@@ -53,7 +87,8 @@ void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
                     double y);
 /* The title block, left-aligned across `width`, centred at height y. */
 void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, double width, double y);
+                    const char *extra, const char *index_html, double width,
+                    double y);
 /* Title height for a picture `width` points wide. */
 double cjm_title_h(const cjm_journey *j);
 
@@ -78,9 +113,10 @@ void cjm_grid_free(cjm_grid *gr);
 double cjm_grid_header_h(const cjm_grid *gr);
 /* Draws the alternating stage bands from `top` to `bottom` and the stage
  * headers at the top of them (coordinates from the top of a picture
- * `height` points high). */
+ * `height` points high).  notes (per stage escaped HTML, or NULL) go
+ * after each stage's mean. */
 void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
-                   const cjm_figures *f, double top, double bottom,
-                   double height);
+                   const cjm_figures *f, const char *const *notes, double top,
+                   double bottom, double height);
 
 #endif

@@ -99,12 +99,12 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
      * of forward links it crosses. */
     cjm_graph_set(g, "splines", "curved");
     cjm_graph_set(g, "outputorder", "nodesfirst");
-    cjm_grid_draw(g, &gr, j, f, header_top, bands_bottom, height);
+    cjm_grid_draw(g, &gr, j, f, NULL, header_top, bands_bottom, height);
     S_rows(g, f, &gr, rows, rows_top, height);
     char extra[64], name[32];
     snprintf(extra, sizeof extra, "<B>%zu channel switch%s</B>",
              f->channel_switches, f->channel_switches == 1 ? "" : "es");
-    cjm_title_node(g, j, f, extra, width, height - title_h / 2);
+    cjm_title_node(g, j, f, extra, NULL, width, height - title_h / 2);
     for (size_t t = 0; t < j->n_tps; t++) {
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
         cjm_tp_card(cards[t], j, t);

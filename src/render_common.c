@@ -102,7 +102,7 @@ static void S_tp_tooltip(cjm_gnode *n, const cjm_touchpoint *tp)
 
 /* Writes the card's HTML; *name_lines and *badges count its lines. */
 static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
-                        int *name_lines, int *badges)
+                        const cjm_card_extra *x, int *name_lines, int *badges)
 {
     const cjm_touchpoint *tp = &j->tps[t];
     char num[32];
@@ -114,14 +114,21 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
                             "TRUTH</B></FONT></TD></TR>");
         lines++;
     }
-    cjm_str_puts(s, "<TR><TD><B>");
+    bool ghost = x && x->kind == CJM_CARD_GHOST;
+    cjm_str_puts(s, ghost ? "<TR><TD><S>" : "<TR><TD><B>");
     *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP);
-    cjm_str_puts(s, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8.5\">");
+    cjm_str_puts(s, ghost ? "</S></TD></TR>" : "</B></TD></TR>");
+    cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"8.5\">");
     cjm_html_text(s, tp->channel ? tp->channel : "no channel");
     cjm_str_puts(s, " · ");
-    cjm_str_puts(s, tp->has_score ? cjm_fmt_num(num, tp->score, 2)
-                                      : "no score");
+    cjm_str_puts(s, x && x->score_text ? x->score_text
+                    : tp->has_score    ? cjm_fmt_num(num, tp->score, 2)
+                                       : "no score");
     cjm_str_puts(s, "</FONT></TD></TR>");
+    if (x && x->badge) {
+        cjm_str_printf(s, "<TR><TD>%s</TD></TR>", x->badge);
+        lines += x->badge_lines;
+    }
     bool entry = t > 0 && tp->entry;
     bool exit = tp->has_next && tp->n_next == 0 && t + 1 < j->n_tps;
     if (entry || exit) {
@@ -137,10 +144,27 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
 
 double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t)
 {
+    return cjm_tp_card_ex(n, j, t, NULL);
+}
+
+/* A removed touchpoint on the comparison map: no fill, dashed and grey,
+ * so it reads as "was here" in colour and in black and white. */
+static void S_ghost_style(cjm_gnode *n)
+{
+    cjm_node_set(n, "style", "rounded,filled,dashed");
+    cjm_node_set(n, "fillcolor", "white");
+    cjm_node_set(n, "fontcolor", "#616e7c");
+    cjm_node_set(n, "color", "#7b8794");
+    cjm_node_set(n, "penwidth", "1.5");
+}
+
+double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
+                      const cjm_card_extra *x)
+{
     const cjm_touchpoint *tp = &j->tps[t];
     cjm_str html = {0};
     int name_lines, badges;
-    S_card_html(&html, j, t, &name_lines, &badges);
+    S_card_html(&html, j, t, x, &name_lines, &badges);
     if (!html.failed)
         cjm_node_set_html(n, html.data);
     cjm_str_free(&html);
@@ -165,6 +189,10 @@ double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t)
     cjm_node_set(n, "penwidth", tp->moment_of_truth ? "2.5" : "1");
     if (tp->moment_of_truth)
         cjm_node_set(n, "peripheries", "2");
+    if (x && x->kind == CJM_CARD_GHOST)
+        S_ghost_style(n);
+    else if (x && x->kind == CJM_CARD_NEW)
+        cjm_node_set(n, "penwidth", tp->moment_of_truth ? "2.5" : "2");
     S_tp_tooltip(n, tp);
     return name_lines * LINE_NAME + (badges + 1) * LINE_SMALL + CARD_PAD +
            (tp->moment_of_truth ? 8 : 0);
@@ -218,7 +246,7 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap)
 }
 
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, int wrap)
+                    const char *extra, const char *index_html, int wrap)
 {
     char a[32], b[32];
     cjm_str_puts(s, "<FONT POINT-SIZE=\"20\"><B>");
@@ -230,13 +258,19 @@ void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
         cjm_html_text(s, j->persona);
         cjm_str_puts(s, "  ·  ");
     }
-    cjm_str_puts(s, j->future ? "future state (to-be)" : "current state (as-is)");
-    cjm_str_puts(s, "  ·  journey index ");
-    if (f->has_index)
-        cjm_str_printf(s, "<B>%s / %s · %.0f %%</B>", cjm_fmt_num(a, f->index, 1),
-                       cjm_fmt_num(b, j->scale_max, 2), f->index_pct);
-    else
-        cjm_str_puts(s, "<B>no score yet</B>");
+    if (index_html) {
+        cjm_str_puts(s, index_html);
+    } else {
+        cjm_str_puts(s, j->future ? "future state (to-be)"
+                                  : "current state (as-is)");
+        cjm_str_puts(s, "  ·  journey index ");
+        if (f->has_index)
+            cjm_str_printf(s, "<B>%s / %s · %.0f %%</B>",
+                           cjm_fmt_num(a, f->index, 1),
+                           cjm_fmt_num(b, j->scale_max, 2), f->index_pct);
+        else
+            cjm_str_puts(s, "<B>no score yet</B>");
+    }
     if (extra)
         cjm_str_printf(s, "  ·  %s", extra);
     cjm_str_puts(s, "</FONT>");
@@ -279,13 +313,14 @@ void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
 }
 
 void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, double width, double y)
+                    const char *extra, const char *index_html, double width,
+                    double y)
 {
     cjm_str s = {0};
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\"><TR><TD "
                        "WIDTH=\"%.0f\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                    width - 40);
-    cjm_title_html(&s, j, f, extra, TITLE_WRAP);
+    cjm_title_html(&s, j, f, extra, index_html, TITLE_WRAP);
     cjm_str_puts(&s, "</TD></TR></TABLE>");
     if (!s.failed)
         cjm_text_node(g, "title", s.data, width / 2, y);
@@ -355,8 +390,8 @@ static void S_box(cjm_gnode *n, double w, double h)
 }
 
 void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
-                   const cjm_figures *f, double top, double bottom,
-                   double height)
+                   const cjm_figures *f, const char *const *notes, double top,
+                   double bottom, double height)
 {
     char name[32], num[32];
     double hh = cjm_grid_header_h(gr);
@@ -387,6 +422,8 @@ void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
             cjm_str_printf(&html, "mean %s", cjm_fmt_num(num, f->stage_mean[s], 2));
         else
             cjm_str_puts(&html, "no score");
+        if (notes && notes[s])
+            cjm_str_printf(&html, "  %s", notes[s]);
         cjm_str_puts(&html, "</FONT>");
         if (!html.failed)
             cjm_node_set_html(head, html.data);

@@ -113,7 +113,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f)
     cjm_graph_set(g, "nodesep", "0.3");
     cjm_graph_set(g, "ranksep", "0.45");
     cjm_str title = {0};
-    cjm_title_html(&title, j, f, NULL, 90);
+    cjm_title_html(&title, j, f, NULL, NULL, 90);
     if (!title.failed) {
         cjm_graph_set_html(g, "label", title.data);
         cjm_graph_set(g, "labelloc", "t");

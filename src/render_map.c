@@ -23,11 +23,22 @@ typedef struct {
     bool unscored, friction, opportunities;
 } layout;
 
+/* Top-down y of a place on the scale, 0 (worst) to 1 (best). */
+static double S_t_y(const layout *L, double t)
+{
+    return L->plot_top + PLOT_PAD + (1 - t) * (PLOT_H - 2 * PLOT_PAD);
+}
+
 /* Top-down y of a score. */
 static double S_score_y(const layout *L, const cjm_journey *j, double score)
 {
-    double t = cjm_score_t(j, score);
-    return L->plot_top + PLOT_PAD + (1 - t) * (PLOT_H - 2 * PLOT_PAD);
+    return S_t_y(L, cjm_score_t(j, score));
+}
+
+/* A removed touchpoint of the comparison map stands at its old score. */
+static bool S_at_old(const cjm_map_overlay *ov, size_t t)
+{
+    return ov && ov->cards[t].kind == CJM_CARD_GHOST && ov->old_has[t];
 }
 
 static double S_est_lines(int lines, double line_h, double pad)
@@ -36,7 +47,8 @@ static double S_est_lines(int lines, double line_h, double pad)
 }
 
 /* Rows exist only when something fills them. */
-static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr)
+static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
+                      const cjm_map_overlay *ov)
 {
     L->title_h = cjm_title_h(j);
     L->header_top = L->title_h + 8;
@@ -44,7 +56,7 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr)
     double y = L->plot_top + PLOT_H;
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
-        L->unscored |= !tp->has_score;
+        L->unscored |= !tp->has_score && !S_at_old(ov, t);
         if (tp->n_friction) {
             int lines = 0;
             for (size_t k = 0; k < tp->n_friction; k++) {
@@ -148,7 +160,8 @@ static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     cjm_node_pin(n, x, height - (top + h / 2));
 }
 
-static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j)
+static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j,
+                     const cjm_map_overlay *ov)
 {
     cjm_str s = {0};
     char num[32];
@@ -180,7 +193,10 @@ static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j)
                  "COLOR=\"#8c8c8c\"><B>▲ LOW</B></FONT></TD>"
                  "<TD WIDTH=\"12\"></TD>"
                  "<TD><FONT POINT-SIZE=\"8\">━━ next step    ╍╍ branch, "
-                 "loop or unscored step</FONT></TD></TR></TABLE>");
+                 "loop or unscored step</FONT></TD>");
+    if (ov && ov->legend_html)
+        cjm_str_puts(&s, ov->legend_html);
+    cjm_str_puts(&s, "</TR></TABLE>");
     if (!s.failed) {
         /* Left-aligned under the gutter; the legend is about 860 points
          * wide. */
@@ -195,7 +211,9 @@ static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j)
 static void S_curve_style(cjm_gedge *e, const cjm_journey *j, size_t t,
                           size_t u)
 {
-    bool step = u == t + 1;
+    /* The following touchpoint is a step even across the ghost cards of
+     * the comparison map. */
+    bool step = u == t + 1 || (!j->tps[t].has_next && u > t);
     bool scored = j->tps[t].has_score && j->tps[u].has_score;
     cjm_edge_set(e, "penwidth", step && scored ? "2.6" : "1.6");
     cjm_edge_set(e, "color", step && scored ? "#1f2933" : "#7b3294");
@@ -204,15 +222,17 @@ static void S_curve_style(cjm_gedge *e, const cjm_journey *j, size_t t,
 }
 
 static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
-                          const cjm_grid *gr, cjm_gnode **cards)
+                          const cjm_grid *gr, cjm_gnode **cards,
+                          const cjm_map_overlay *ov)
 {
     char name[32];
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
-        cjm_tp_card(cards[t], j, t);
-        double y = tp->has_score ? S_score_y(L, j, tp->score)
-                                 : L->unscored_top + UNSCORED_H / 2.0;
+        cjm_tp_card_ex(cards[t], j, t, ov ? &ov->cards[t] : NULL);
+        double y = tp->has_score    ? S_score_y(L, j, tp->score)
+                   : S_at_old(ov, t) ? S_t_y(L, ov->old_t[t])
+                                     : L->unscored_top + UNSCORED_H / 2.0;
         cjm_node_pin(cards[t], gr->x[t], L->height - y);
         if (tp->n_friction) {
             cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
@@ -228,7 +248,44 @@ static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
     }
 }
 
+/* The old curve of the comparison map: muted, dashed, thinner, and drawn
+ * before the cards so it passes behind them. */
+static void S_old_curve(cjm_graph *g, const layout *L, const cjm_grid *gr,
+                        const cjm_map_overlay *ov, size_t n_tps)
+{
+    char name[32];
+    cjm_gnode **pts = calloc(n_tps ? n_tps : 1, sizeof *pts);
+    if (!pts)
+        return;
+    for (size_t t = 0; t < n_tps; t++) {
+        if (!ov->old_has[t])
+            continue;
+        pts[t] = cjm_graph_node(g, cjm_node_name(name, "old", t));
+        cjm_node_set(pts[t], "shape", "point");
+        cjm_node_set(pts[t], "width", "0.07");
+        cjm_node_set(pts[t], "color", "#7b8794");
+        cjm_node_pin(pts[t], gr->x[t], L->height - S_t_y(L, ov->old_t[t]));
+    }
+    for (size_t k = 0; k < ov->n_old_links; k++) {
+        size_t a = ov->old_links[k][0], b = ov->old_links[k][1];
+        if (!pts[a] || !pts[b])
+            continue;
+        cjm_gedge *e = cjm_graph_edge(g, pts[a], pts[b]);
+        cjm_edge_set(e, "color", "#9aa5b1");
+        cjm_edge_set(e, "style", "dashed");
+        cjm_edge_set(e, "penwidth", "2");
+        cjm_edge_set(e, "arrowhead", "none");
+    }
+    free(pts);
+}
+
 cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
+{
+    return cjm_view_map_with(j, f, NULL);
+}
+
+cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
+                             const cjm_map_overlay *ov)
 {
     cjm_grid gr;
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
@@ -239,12 +296,15 @@ cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
         return NULL;
     }
     layout L = {0};
-    S_measure(&L, j, &gr);
+    S_measure(&L, j, &gr, ov);
     cjm_graph_defaults(g);
     cjm_graph_set(g, "splines", "line");
-    /* Bands first, then cards, then lines over both. */
-    cjm_graph_set(g, "outputorder", "nodesfirst");
-    cjm_grid_draw(g, &gr, j, f, L.header_top, L.bands_bottom, L.height);
+    /* Bands first, then cards, then lines over both.  The comparison map
+     * draws in the order things are made instead, so the old curve made
+     * before the cards passes behind them. */
+    cjm_graph_set(g, "outputorder", ov ? "breadthfirst" : "nodesfirst");
+    cjm_grid_draw(g, &gr, j, f, ov ? ov->stage_notes : NULL, L.header_top,
+                  L.bands_bottom, L.height);
     S_scale(g, &L, j, &gr);
     double gx = CJM_GUTTER / 2.0 - 8;
     if (L.unscored)
@@ -256,10 +316,13 @@ cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
     if (L.opportunities)
         S_row_label(g, "row_opportunities", "OPPORTUNITIES", gx,
                     L.height - (L.opp_top + 14));
-    cjm_title_node(g, j, f, NULL, L.width, L.height - L.title_h / 2);
-    S_touchpoints(g, &L, j, &gr, cards);
+    cjm_title_node(g, j, f, NULL, ov ? ov->index_html : NULL, L.width,
+                   L.height - L.title_h / 2);
+    if (ov)
+        S_old_curve(g, &L, &gr, ov, j->n_tps);
+    S_touchpoints(g, &L, j, &gr, cards, ov);
     cjm_draw_links(g, cards, j, S_curve_style);
-    S_legend(g, &L, j);
+    S_legend(g, &L, j, ov);
     cjm_grid_free(&gr);
     free(cards);
     return g;
