@@ -73,6 +73,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e.sh $(BIN)
+	@sh tests/diff.sh $(BIN)
 
 # The examples must pass --strict; e2e runs last so its "N passed, N failed"
 # line closes the output.
@@ -113,6 +114,8 @@ render: $(BIN)
 	@mkdir -p out
 	@set -e; for v in map flow channels; do for t in svg png; do \
 	    ./$(BIN) render --view $$v -T $$t journeys; done; done
+	@set -e; for t in svg png; do ./$(BIN) diff -T $$t \
+	    journeys/online-shop.yaml journeys/online-shop-future.yaml; done
 	@set -e; for f in $(JOURNEYS); do \
 	    id=$$(basename $$f .yaml); \
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
@@ -168,6 +171,19 @@ leakcheck: $(BIN)
 	for v in map flow channels; do for t in svg png pdf dot; do \
 	    $(VALGRIND) ./$(BIN) render --view $$v -T $$t -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
+	for o in text markdown json github; do \
+	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-touchpoint,index-drop:1,new-friction:low \
+	        tests/diff/v1 tests/diff/v2 >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
+	    for p in removed moved stages friction broken; do \
+	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-stage,removed-touchpoint,new-friction:low,score-drop:1 \
+	        tests/diff/base.yaml tests/diff/$$p.yaml >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
+	for t in svg png pdf dot; do \
+	    $(VALGRIND) ./$(BIN) diff -T $$t -o $$tmp/d.$$t journeys/online-shop.yaml journeys/online-shop-future.yaml >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
+	    $(VALGRIND) ./$(BIN) diff -T $$t -o $$tmp/s.$$t tests/diff/base.yaml tests/diff/stages.yaml >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; \
 	echo "leakcheck: $$n passed, 0 failed (valgrind: no leaks, no memory errors)"
 
 VERSION = $(shell sed -n 's/^#define CJM_VERSION "\(.*\)"/\1/p' include/cjm.h)

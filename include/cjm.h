@@ -126,6 +126,10 @@ int cjm_file_read(const char *path, char **buf, size_t *len, char *err,
  * is not kept. */
 cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
                               cjm_diags *diags);
+/* The same for a file shown under another name (a version read from git,
+ * "REV:path"): the default id comes from `path`, messages name `file`. */
+cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
+                                 const char *path, cjm_diags *diags);
 void cjm_journey_free(cjm_journey *j);
 
 /* Parses a policy file (the keys of `requires:` at its top level).  Returns
@@ -148,6 +152,12 @@ cjm_journey *cjm_journey_load_checked(const char *buf, size_t len,
                                       const char *file,
                                       const cjm_policy *policy,
                                       cjm_diags *diags);
+
+/* The same as cjm_journey_load_as() followed by the checks. */
+cjm_journey *cjm_journey_load_checked_as(const char *buf, size_t len,
+                                         const char *file, const char *path,
+                                         const cjm_policy *policy,
+                                         cjm_diags *diags);
 
 /* ---- Figures ---------------------------------------------------------- */
 
@@ -280,9 +290,11 @@ size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g);
 
 /* Writes the diffs of a whole run: text (a changelog), Markdown (a pull
  * request comment), JSON (the spec's shape) or GitHub workflow commands.
+ * `errors` counts the journey files that could not be compared (their
+ * diagnostics are the caller's to print); the run then counts as failed.
  * Returns 0, or -1 when writing failed. */
 int cjm_diffs_write(FILE *out, cjm_diff *const *diffs, size_t n,
-                    cjm_format fmt);
+                    size_t errors, cjm_format fmt);
 
 /* Draws the comparison map of a diff whose two sides exist: the new map
  * with the old curve behind it, score deltas, removed touchpoints as ghosts

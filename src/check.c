@@ -400,7 +400,15 @@ cjm_journey *cjm_journey_load_checked(const char *buf, size_t len,
                                       const cjm_policy *policy,
                                       cjm_diags *diags)
 {
-    cjm_journey *j = cjm_journey_load(buf, len, file, diags);
+    return cjm_journey_load_checked_as(buf, len, file, file, policy, diags);
+}
+
+cjm_journey *cjm_journey_load_checked_as(const char *buf, size_t len,
+                                         const char *file, const char *path,
+                                         const cjm_policy *policy,
+                                         cjm_diags *diags)
+{
+    cjm_journey *j = cjm_journey_load_as(buf, len, file, path, diags);
     if (j)
         cjm_journey_check(j, policy, diags);
     else

@@ -67,13 +67,13 @@ int cli_load_policy(const char *path, cjm_policy **out)
     return 0;
 }
 
-int cli_input_take(char *buf, size_t len, const char *name,
+int cli_input_take(char *buf, size_t len, const char *name, const char *path,
                    const cjm_policy *policy, cli_input *in)
 {
     *in = (cli_input){cjm_diags_new(name), buf, len, NULL};
     if (!in->d)
         return -1;
-    in->j = cjm_journey_load_checked(buf, len, name, policy, in->d);
+    in->j = cjm_journey_load_checked_as(buf, len, name, path, policy, in->d);
     return 0;
 }
 
@@ -85,7 +85,7 @@ int cli_input_open(const char *path, const cjm_policy *policy, cli_input *in,
     size_t len;
     int rc = cjm_file_read(path, &buf, &len, err, sizeof err);
     if (rc == 0)
-        return cli_input_take(buf, len, name, policy, in);
+        return cli_input_take(buf, len, name, name, policy, in);
     *in = (cli_input){cjm_diags_new(name), NULL, 0, NULL};
     if (!in->d)
         return -1;

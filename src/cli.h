@@ -48,8 +48,8 @@ typedef struct {
 int cli_input_open(const char *path, const cjm_policy *policy, cli_input *in,
                    int *status);
 /* The same for a buffer already in memory (taken over: freed on close);
- * `name` is how diagnostics name it. */
-int cli_input_take(char *buf, size_t len, const char *name,
+ * `name` is how diagnostics name it, `path` gives its default id. */
+int cli_input_take(char *buf, size_t len, const char *name, const char *path,
                    const cjm_policy *policy, cli_input *in);
 void cli_input_close(cli_input *in);
 

@@ -25,15 +25,15 @@ static const char usage[] =
     "  --fail-on CONDS  fail (exit 1) when any of these trips, comma-separated:\n"
     "                   removed-journey, removed-stage, removed-touchpoint,\n"
     "                   index-drop:X (index_pct fell by more than X points),\n"
-    "                   score-drop:X (a touchpoint fell by more than X %% of\n"
+    "                   score-drop:X (a touchpoint fell by more than X % of\n"
     "                   the scale), new-friction:SEVERITY; default: the\n"
     "                   journey's 'requires: gate:', else the policy's\n"
     "  --policy FILE    a policy file: its 'gate:' and its checks\n"
     "  --base REV       compare with git revision REV (read with git)\n"
     "  -T FORMAT        draw the comparison map instead (svg, png, pdf, or\n"
     "                   dot for the graph cjm builds): the old curve behind\n"
-    "                   the new one, score deltas,\n"
-    "                   removed touchpoints as ghosts, added ones marked new\n"
+    "                   the new one, score deltas, removed touchpoints as\n"
+    "                   ghosts, added ones marked new\n"
     "  -o PATH          the map's file (one pair) or folder; default\n"
     "                   out/<id>.diff.<ext>\n"
     "  -h, --help       this help\n"
@@ -193,7 +193,7 @@ static int S_load_old_git(opts *o, side *s, char **paths, size_t n_paths,
             spec[strlen(o->base)] = '\0'; /* display "REV:path" */
             snprintf(spec + strlen(o->base), sl - strlen(o->base), ":%s", p);
             cli_input in;
-            if (cli_input_take(buf, blen, spec, o->policy, &in) != 0 ||
+            if (cli_input_take(buf, blen, spec, p, o->policy, &in) != 0 ||
                 S_side_push(s, in, p) != 0) {
                 free(spec);
                 return -1;
@@ -285,9 +285,10 @@ static int S_check_base(opts *o)
 /* A file with errors cannot be paired by id: its diagnostics are printed,
  * and the file at the same path on the other side is left out too, so a
  * broken journey never reads as a removed or added one. */
-static void S_report_errors(opts *o, side *s, bool *skip, const side *other,
-                            bool *other_skip)
+static size_t S_report_errors(opts *o, side *s, bool *skip, const side *other,
+                              bool *other_skip)
 {
+    size_t bad = 0;
     for (size_t i = 0; i < s->n; i++) {
         cli_input *in = &s->in[i];
         if (!cjm_diags_errors(in->d) && in->j)
@@ -300,11 +301,13 @@ static void S_report_errors(opts *o, side *s, bool *skip, const side *other,
                 cjm_diags_write(stderr, in->d, CJM_FORMAT_TEXT, in->buf,
                                 in->len);
             cli_worse(&o->status, CJM_EXIT_ERRORS);
+            bad++;
         }
         for (size_t k = 0; k < other->n; k++)
             if (strcmp(other->key[k], s->key[i]) == 0)
                 other_skip[k] = true;
     }
+    return bad;
 }
 
 /* The index of the journey with this id on a side, or -1; a second
@@ -317,8 +320,9 @@ static long S_find_id(const side *s, const bool *skip, const char *id)
     return -1;
 }
 
-static void S_duplicates(opts *o, const side *s, bool *skip)
+static size_t S_duplicates(opts *o, const side *s, bool *skip)
 {
+    size_t bad = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (skip[i])
             continue;
@@ -330,8 +334,10 @@ static void S_duplicates(opts *o, const side *s, bool *skip)
                     cjm_journey_file(s->in[first].j));
             cli_worse(&o->status, CJM_EXIT_ERRORS);
             skip[i] = true;
+            bad++;
         }
     }
+    return bad;
 }
 
 typedef struct {
@@ -446,12 +452,13 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
     pair *pairs = calloc(os->n + ns->n + 1, sizeof *pairs);
     cjm_diff **diffs = calloc(os->n + ns->n + 1, sizeof *diffs);
     long n = -1;
+    size_t bad = 0;
     if (oskip && nskip && pairs && diffs) {
-        S_report_errors(o, os, oskip, ns, nskip);
-        S_report_errors(o, ns, nskip, os, oskip);
+        bad += S_report_errors(o, os, oskip, ns, nskip);
+        bad += S_report_errors(o, ns, nskip, os, oskip);
         if (by_id) {
-            S_duplicates(o, os, oskip);
-            S_duplicates(o, ns, nskip);
+            bad += S_duplicates(o, os, oskip);
+            bad += S_duplicates(o, ns, nskip);
             n = S_pair(os, oskip, ns, nskip, pairs);
         } else { /* two files pair whatever their ids (as-is / to-be) */
             n = !oskip[0] && !nskip[0];
@@ -481,7 +488,7 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
     } else if (o->type) {
         S_maps(o, diffs, pairs, (size_t)n, os, ns);
     } else {
-        cjm_diffs_write(stdout, diffs, (size_t)n, o->format);
+        cjm_diffs_write(stdout, diffs, (size_t)n, bad, o->format);
     }
     if (trips)
         cli_worse(&o->status, CJM_EXIT_ERRORS);

@@ -655,14 +655,15 @@ static const char *S_default_id(lctx *c, const char *file)
 
 static const char *const state_words[] = {"current", "future"};
 
-static void S_journey(lctx *c, const ynode *root, cjm_journey *j)
+static void S_journey(lctx *c, const ynode *root, cjm_journey *j,
+                      const char *id_path)
 {
     j->pos = POS(root);
     S_known_keys(c, root, journey_keys, COUNT(journey_keys), "journey");
     const ynode *v;
     if ((v = S_need(c, root, "journey", "the journey file")))
         S_label(c, v, "journey", &j->title);
-    j->id = S_default_id(c, j->file);
+    j->id = S_default_id(c, id_path);
     if ((v = cjm_ymap_get(root, "id")))
         S_slug(c, v, "id", &j->id);
     if ((v = cjm_ymap_get(root, "description")))
@@ -768,6 +769,12 @@ static const char journey_hint[] =
 cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
                               cjm_diags *diags)
 {
+    return cjm_journey_load_as(buf, len, file, file, diags);
+}
+
+cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
+                                 const char *path, cjm_diags *diags)
+{
     size_t errors_before = cjm_diags_errors(diags);
     cjm_journey *j = calloc(1, sizeof *j);
     if (!j) {
@@ -782,7 +789,7 @@ cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
         j->file = cjm_arena_strdup(&j->arena, file ? file : "<input>");
         c.oom = j->file == NULL;
         if (!c.oom)
-            S_journey(&c, tree, j);
+            S_journey(&c, tree, j, path ? path : j->file);
         if (c.oom)
             cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
                           "out of memory while loading");

@@ -310,15 +310,15 @@ static size_t S_trips(cjm_diff *const *diffs, size_t n)
     return k;
 }
 
-static void S_json(FILE *out, cjm_diff *const *diffs, size_t n)
+static void S_json(FILE *out, cjm_diff *const *diffs, size_t n, size_t errors)
 {
     fputs("{\"journeys\": [", out);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n  " : "\n  ", out);
         S_json_one(out, diffs[i]);
     }
-    fprintf(out, "%s], \"failed\": %s}\n", n ? "\n" : "",
-            S_trips(diffs, n) ? "true" : "false");
+    fprintf(out, "%s], \"errors\": %zu, \"failed\": %s}\n", n ? "\n" : "",
+            errors, S_trips(diffs, n) || errors ? "true" : "false");
 }
 
 /* ---- text -------------------------------------------------------------- */
@@ -433,6 +433,12 @@ static void S_tstages(FILE *out, const cjm_diff *d)
             fprintf(out, " name \"%s\" → \"%s\";", o->stages[os].name,
                     n->stages[s].name);
         bool ho = d->fo->stage_has_mean[os], hn = d->fn->stage_has_mean[s];
+        if (ho == hn && (!ho || cjm_round2(d->fo->stage_mean[os]) ==
+                                    cjm_round2(d->fn->stage_mean[s]))) {
+            fprintf(out, " mean %s\n", ho ? cjm_fmt_num(a, d->fn->stage_mean[s], 2)
+                                           : "-");
+            continue;
+        }
         fprintf(out, " mean %s → %s",
                 ho ? cjm_fmt_num(a, d->fo->stage_mean[os], 2) : "-",
                 hn ? cjm_fmt_num(b, d->fn->stage_mean[s], 2) : "-");
@@ -552,7 +558,7 @@ static void S_counts(cjm_diff *const *diffs, size_t n, size_t counts[4])
         counts[cjm_diff_get_status(diffs[i])]++;
 }
 
-static void S_text(FILE *out, cjm_diff *const *diffs, size_t n)
+static void S_text(FILE *out, cjm_diff *const *diffs, size_t n, size_t errors)
 {
     size_t counts[4], trips = S_trips(diffs, n);
     for (size_t i = 0; i < n; i++) {
@@ -565,6 +571,8 @@ static void S_text(FILE *out, cjm_diff *const *diffs, size_t n)
             n, n == 1 ? "" : "s", counts[CJM_DIFF_CHANGED],
             counts[CJM_DIFF_ADDED], counts[CJM_DIFF_REMOVED],
             counts[CJM_DIFF_UNCHANGED]);
+    if (errors)
+        fprintf(out, "%zu not compared (errors); ", errors);
     size_t conds = 0;
     for (size_t i = 0; i < n; i++)
         conds += diffs[i]->n_conds;
@@ -805,14 +813,19 @@ static void S_markdown_one(FILE *out, const cjm_diff *d)
     S_mfriction(out, d);
 }
 
-static void S_markdown(FILE *out, cjm_diff *const *diffs, size_t n)
+static void S_markdown(FILE *out, cjm_diff *const *diffs, size_t n,
+                       size_t errors)
 {
     size_t counts[4], trips = S_trips(diffs, n);
     S_counts(diffs, n, counts);
     size_t conds = 0;
     for (size_t i = 0; i < n; i++)
         conds += diffs[i]->n_conds;
-    if (trips)
+    if (errors)
+        fprintf(out, "❌ **Journey diff failed: %zu journey file%s with "
+                     "errors** (see the check output)",
+                errors, errors == 1 ? "" : "s");
+    else if (trips)
         fprintf(out, "❌ **Journey diff failed: %zu gate condition%s tripped**",
                 trips, trips == 1 ? "" : "s");
     else if (conds)
@@ -928,13 +941,13 @@ static void S_github(FILE *out, cjm_diff *const *diffs, size_t n)
 }
 
 int cjm_diffs_write(FILE *out, cjm_diff *const *diffs, size_t n,
-                    cjm_format fmt)
+                    size_t errors, cjm_format fmt)
 {
     switch (fmt) {
-    case CJM_FORMAT_JSON: S_json(out, diffs, n); break;
-    case CJM_FORMAT_MARKDOWN: S_markdown(out, diffs, n); break;
+    case CJM_FORMAT_JSON: S_json(out, diffs, n, errors); break;
+    case CJM_FORMAT_MARKDOWN: S_markdown(out, diffs, n, errors); break;
     case CJM_FORMAT_GITHUB: S_github(out, diffs, n); break;
-    default: S_text(out, diffs, n); break;
+    default: S_text(out, diffs, n, errors); break;
     }
     return ferror(out) ? -1 : 0;
 }
