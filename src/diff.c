@@ -242,8 +242,10 @@ void cjm_diff_free(cjm_diff *d)
     free(d->tp_o_of_n);
     free(d->tp_fields);
     free(d->fr);
-    for (size_t i = 0; i < d->n_trips; i++)
+    for (size_t i = 0; i < d->n_trips; i++) {
         free(d->trips[i].message);
+        free(d->trips[i].cond);
+    }
     free(d->trips);
     free(d);
 }

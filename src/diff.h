@@ -40,7 +40,8 @@ typedef struct {
 /* A tripped gate condition, at a line of the new file (or of the old one
  * for a removed journey). */
 typedef struct {
-    const cjm_gate_cond *cond;
+    cjm_gate_kind kind;
+    char *cond; /* the condition as written; the gate may be gone */
     char *message;
     cjm_pos pos;
 } cjm_trip;

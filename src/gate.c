@@ -6,6 +6,7 @@
 #include "diff.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -121,21 +122,27 @@ cjm_gate *cjm_gate_parse(const char *list, char *err, size_t errsize)
         snprintf(err, errsize, "out of memory");
         return NULL;
     }
-    for (char *p = g->text, *end; *p || p == g->text; p = end + 1) {
-        end = strchr(p, ',');
-        if (!end)
-            end = p + strlen(p);
+    /* Each comma-separated piece is one condition; conditions point into
+     * g->text, whose commas become NULs. */
+    for (char *p = g->text;; p++) {
+        char *end = p + strcspn(p, ",");
+        bool last = *end == '\0';
+        *end = '\0';
+        if (end == p) {
+            snprintf(err, errsize, "an empty condition: %s", allowed);
+            cjm_gate_free(g);
+            return NULL;
+        }
         if (cjm_gate_cond_parse(p, (size_t)(end - p), &g->c[g->n], err,
                                 errsize) != 0) {
             cjm_gate_free(g);
             return NULL;
         }
         g->n++;
-        if (!*end)
-            break;
-        *end = '\0';
+        if (last)
+            return g;
+        p = end;
     }
-    return g;
 }
 
 cjm_gate *cjm_gate_from_policy(const cjm_policy *p)
@@ -183,9 +190,13 @@ static void S_trip(cjm_diff *d, const cjm_gate_cond *c, cjm_pos pos,
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    char *msg = strdup(buf);
-    if (msg)
-        t[d->n_trips++] = (cjm_trip){c, msg, pos};
+    char *msg = strdup(buf), *cond = strdup(c->text);
+    if (msg && cond)
+        t[d->n_trips++] = (cjm_trip){c->kind, cond, msg, pos};
+    else {
+        free(msg);
+        free(cond);
+    }
 }
 
 /* A fall of a percentage, in tenths of a point as the outputs round it. */

@@ -294,7 +294,7 @@ static void S_json_one(FILE *out, const cjm_diff *d)
     fputs(", \"gate\": [", out);
     for (size_t i = 0; i < d->n_trips; i++) {
         fputs(i ? ", {\"condition\": " : "{\"condition\": ", out);
-        cjm_json_string(out, d->trips[i].cond->text);
+        cjm_json_string(out, d->trips[i].cond);
         fputs(", \"message\": ", out);
         cjm_json_string(out, d->trips[i].message);
         putc('}', out);
@@ -533,7 +533,7 @@ static void S_text_one(FILE *out, const cjm_diff *d)
         return;
     S_tindex(out, d);
     for (size_t i = 0; i < d->n_trips; i++)
-        fprintf(out, "  FAILED %s: %s\n", d->trips[i].cond->text,
+        fprintf(out, "  FAILED %s: %s\n", d->trips[i].cond,
                 d->trips[i].message);
     if (!d->o || !d->n)
         return;
@@ -838,7 +838,7 @@ static void S_markdown(FILE *out, cjm_diff *const *diffs, size_t n,
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < diffs[i]->n_trips; k++) {
             fputs("- ❌ `", out);
-            cjm_md_text(out, diffs[i]->trips[k].cond->text);
+            cjm_md_text(out, diffs[i]->trips[k].cond);
             fputs("` ", out);
             cjm_md_text(out, S_jid(diffs[i]));
             fputs(": ", out);
@@ -925,7 +925,7 @@ static void S_github(FILE *out, cjm_diff *const *diffs, size_t n)
         /* A removed journey has no file left to point into. */
         const char *file = d->n ? d->new_name : NULL;
         for (size_t k = 0; k < d->n_trips; k++) {
-            snprintf(title, sizeof title, "cjm diff: %s", d->trips[k].cond->text);
+            snprintf(title, sizeof title, "cjm diff: %s", d->trips[k].cond);
             S_gh(out, "error", file, d->trips[k].pos, title, "%s%s",
                  d->trips[k].message, NULL);
         }
