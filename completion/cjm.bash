@@ -8,16 +8,19 @@ _cjm()
     cmd=${COMP_WORDS[1]}
 
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "check report render init --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check report render diff init --help --version" -- "$cur"))
         return
     fi
     case $cmd:$prev in
         check:--format) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")); return ;;
         report:--format) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")); return ;;
         render:--view) COMPREPLY=($(compgen -W "map flow channels" -- "$cur")); return ;;
-        render:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
+        render:-T | diff:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
+        diff:--format) COMPREPLY=($(compgen -W "text markdown json github" -- "$cur")); return ;;
+        diff:--fail-on) COMPREPLY=($(compgen -W "removed-journey removed-stage removed-touchpoint index-drop: score-drop: new-friction:high new-friction:critical" -- "$cur")); return ;;
+        diff:--base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
         init:--stages | init:--persona) return ;;
-        check:--policy | init:--schema | render:-o)
+        check:--policy | diff:--policy | init:--schema | render:-o | diff:-o)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -26,6 +29,7 @@ _cjm()
             report) COMPREPLY=($(compgen -W "--format --help" -- "$cur")) ;;
             render) COMPREPLY=($(compgen -W "--view -T -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
+            diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
         esac
         return
     fi

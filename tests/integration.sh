@@ -52,6 +52,9 @@ if [ $have_npm = 1 ]; then
         head -1 "$f" | grep -q '^# yaml-language-server: \$schema=../schema/journey.schema.json$'; check "$f names the schema for editors"
     done
     validate draft7 schema/policy.schema.json tests/e2e/policy.yaml; check "policy schema accepts tests/e2e/policy.yaml"
+    validate draft7 schema/policy.schema.json tests/diff/gate-policy.yaml; check "policy schema accepts a diff gate"
+    ! validate draft7 schema/policy.schema.json tests/diff/bad-gate-policy.yaml; check "policy schema rejects a bad diff gate"
+    validate draft7 schema/journey.schema.json tests/diff/own-gate.yaml; check "journey schema accepts requires: gate:"
     # Agreement: the schema rejects exactly the files cjm rejects with a
     # finding the schema can express (schema, unknown-key, empty-stage,
     # score-range of a metric).
@@ -105,7 +108,7 @@ fi
 
 # ---- man page and --help ------------------------------------------------
 [ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
-for cmd in check report render init; do
+for cmd in check report render diff init; do
     for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
         grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
     done
@@ -113,13 +116,15 @@ done
 
 # ---- bash completion ----------------------------------------------------
 c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
-[ "$(c '')" = "check report render init --help --version " ]; check "completion: commands"
+[ "$(c '')" = "check report render diff init --help --version " ]; check "completion: commands"
+[ "$(c diff --format '')" = "text markdown json github " ]; check "completion: diff formats"
+[ "$(c diff --fail-on removed-s)" = "removed-stage " ]; check "completion: diff conditions"
 [ "$(c render --view '')" = "map flow channels " ]; check "completion: views"
 [ "$(c render -T '')" = "svg png pdf dot " ]; check "completion: render formats"
 [ "$(c check --format '')" = "text json github sarif junit " ]; check "completion: check formats"
 [ "$(c report --format m)" = "markdown " ]; check "completion: report formats"
 [ "$(c check --s)" = "--strict " ]; check "completion: options"
-[ "$(c check journeys/online)" = "journeys/online-shop.yaml " ]; check "completion: journey files"
+[ "$(c check journeys/online | tr " " "\n" | sort | tr "\n" " ")" = "journeys/online-shop-future.yaml journeys/online-shop.yaml " ]; check "completion: journey files"
 
 # ---- install, uninstall, pkg-config -------------------------------------
 dest=$tmp/dest
@@ -170,8 +175,12 @@ if [ $have_npm = 1 ]; then
         check "$r parses as YAML"
         [ -s "$tmp/cmds" ]; check "$r runs cjm"
         mkdir -p "$tmp/repo" && cp -r journeys "$tmp/repo/"
+        # A pull request's checkout: a repository with the base branch.
+        (cd "$tmp/repo" && { [ -d .git ] || { git init -q && git config user.email ci@example.com &&
+            git config user.name ci && git add -A && git commit -qm base &&
+            git update-ref refs/remotes/origin/main HEAD; }; }) >/dev/null 2>&1
         while read -r line; do
-            (cd "$tmp/repo" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/summary.md sh -c "$line" >/dev/null 2>&1)
+            (cd "$tmp/repo" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/summary.md GITHUB_BASE_REF=main sh -c "$line" >/dev/null 2>&1)
             check "$r: '$line' works on the examples"
         done <"$tmp/cmds"
     done
@@ -179,6 +188,7 @@ if [ $have_npm = 1 ]; then
     validate draft2020 "$CACHE/sarif-2.1.0.json" "$tmp/repo/cjm.sarif.json"; check "recipe: the uploaded SARIF is valid"
     xmllint --noout "$tmp/repo/cjm-junit.xml"; check "recipe: the JUnit report is XML"
     grep -q '^### ' "$tmp/summary.md"; check "recipe: the job summary holds the report"
+    grep -q '^\*\*Journey diff\*\*' "$tmp/summary.md"; check "recipe: the job summary holds the pull request's diff"
     [ "$(ls "$tmp/repo/maps" | grep -c '\.svg$')" = "$(ls journeys/*.yaml | wc -l)" ]; check "recipe: a map per journey"
 fi
 

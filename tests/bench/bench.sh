@@ -55,6 +55,28 @@ echo "cjm check, 1000 journeys x 16 touchpoints: ${cjm_ms} ms (target < 1000 ms)
 echo "bare libyaml event parse of the same files: ${yaml_ms} ms"
 awk -v a="$cjm_ms" -v b="$yaml_ms" 'BEGIN { printf "ratio cjm / libyaml: %.2f (target <= 2.00)\n", (b > 0 ? a / b : 0) }'
 
+# ---- diff (issue 8): two folders of 1,000 journeys each, a tenth of them
+# changed, in one process, against two cjm check runs over the same
+# folders.  Targets: under 1 s, within 2.5x of the two checks.
+corpus2=$BUILD/bench/corpus2
+if [ ! -f "$corpus2/j0999.yaml" ]; then
+    mkdir -p "$corpus2"
+    cp "$corpus"/*.yaml "$corpus2/"
+    for f in "$corpus2"/j0*0.yaml; do # every tenth journey
+        sed -i -e 's/score: 1$/score: 1.5/' -e 's/id: tp-3$/id: tp-3x/' "$f"
+    done
+fi
+two_checks() { "$BUILD/cjm" check "$corpus" >/dev/null; "$BUILD/cjm" check "$corpus2" >/dev/null; }
+gated_diff() { # exit 1 is the gate tripping, as it must here
+    "$BUILD/cjm" diff --fail-on removed-touchpoint "$corpus" "$corpus2" >/dev/null || [ $? = 1 ]
+}
+diff_ms=$(best gated_diff)
+check_ms=$(best two_checks)
+changed=$("$BUILD/cjm" diff "$corpus" "$corpus2" | tail -1)
+echo "cjm diff, 2 x 1000 journeys, a tenth changed: ${diff_ms} ms (target < 1000 ms); $changed"
+echo "two cjm check runs over the same folders: ${check_ms} ms"
+awk -v a="$diff_ms" -v b="$check_ms" 'BEGIN { printf "ratio diff / two checks: %.2f (target <= 2.50)\n", (b > 0 ? a / b : 0) }'
+
 # ---- render (issue 3): a 20-touchpoint journey, whole process, against
 # Graphviz's own command-line tool on the DOT cjm emits, same engine (map:
 # nop2 = neato -n2; flow: dot).  Target: ratio <= 1.25.
