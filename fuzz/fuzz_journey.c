@@ -1,7 +1,8 @@
 /* libFuzzer harness: load + check + every diagnostics format + report + the
- * graph of every view (no layout) of arbitrary bytes, plus the policy
- * loader.  Build and run with
- * `make fuzz`. */
+ * graph of every view (no layout) of arbitrary bytes, the diff against a
+ * fixed journey both ways (every format, every gate condition, the
+ * comparison map's graph), plus the policy loader and the --fail-on
+ * parser.  Build and run with `make fuzz`. */
 #include "cjm.h"
 #include "analyse.h"
 #include "gv.h"
@@ -10,7 +11,23 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+/* The other side of every diff: stages and touchpoints an input is likely
+ * to share (the seeds use these ids), friction, metrics and a branch. */
+static const char reference[] =
+    "journey: Reference\n"
+    "stages:\n"
+    "  - id: awareness\n"
+    "    touchpoints:\n"
+    "      - {id: ad, name: Ad, channel: social, score: 4}\n"
+    "      - {id: checkout, name: Checkout, channel: web, score: 2,\n"
+    "         friction: [{text: Slow, severity: high}], next: [payment, ad]}\n"
+    "  - id: purchase\n"
+    "    touchpoints:\n"
+    "      - {id: payment, name: Payment, channel: web, score: 3,\n"
+    "         metrics: {csat: 3, responses: 10}}\n";
 /* One sink for everything the printers write; opened once per process. */
 static FILE *S_sink(void)
 {
@@ -39,6 +56,62 @@ static void S_views(const cjm_journey *j, FILE *out)
     cjm_figures_free(f);
 }
 
+static void S_diff(const cjm_journey *a, const cjm_journey *b, FILE *out)
+{
+    static cjm_renderer *r;
+    if (!r)
+        r = cjm_renderer_new();
+    char err[256];
+    cjm_gate *g = cjm_gate_parse("removed-journey,removed-stage,"
+                                 "removed-touchpoint,index-drop:0,"
+                                 "score-drop:0,new-friction:low",
+                                 err, sizeof err);
+    cjm_diff *d = cjm_diff_new(a, b, "old.yaml", "new.yaml");
+    if (d && g) {
+        cjm_diff_gate(d, g);
+        for (int fmt = CJM_FORMAT_TEXT; fmt <= CJM_FORMAT_GITHUB; fmt++)
+            cjm_diffs_write(out, &d, 1, 0, (cjm_format)fmt);
+        if (a && b && r &&
+            cjm_journey_touchpoint_count(a) + cjm_journey_touchpoint_count(b) <=
+                CJM_MAX_RENDER_TOUCHPOINTS)
+            cjm_diff_render(r, d, "dot", out, err, sizeof err);
+    }
+    cjm_diff_free(d);
+    cjm_gate_free(g);
+}
+
+static void S_diffs(const cjm_journey *j, FILE *out)
+{
+    cjm_diags *d = cjm_diags_new("reference.yaml");
+    cjm_journey *ref = d ? cjm_journey_load(reference, sizeof reference - 1,
+                                            "reference.yaml", d)
+                         : NULL;
+    if (ref) {
+        S_diff(ref, j, out);
+        S_diff(j, ref, out);
+        S_diff(NULL, j, out);
+        S_diff(j, NULL, out);
+    }
+    cjm_journey_free(ref);
+    cjm_diags_free(d);
+}
+
+/* The --fail-on parser on the input's first line. */
+static void S_gate_text(const char *buf, size_t size)
+{
+    size_t n = 0;
+    while (n < size && n < 256 && buf[n] != '\n' && buf[n] != '\0')
+        n++;
+    char *s = malloc(n + 1);
+    if (!s)
+        return;
+    memcpy(s, buf, n);
+    s[n] = '\0';
+    char err[256];
+    cjm_gate_free(cjm_gate_parse(s, err, sizeof err));
+    free(s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FILE *out = S_sink();
@@ -58,8 +131,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     if (j && cjm_diags_errors(d) == 0 &&
-        cjm_journey_touchpoint_count(j) <= CJM_MAX_RENDER_TOUCHPOINTS)
+        cjm_journey_touchpoint_count(j) <= CJM_MAX_RENDER_TOUCHPOINTS) {
         S_views(j, out);
+        S_diffs(j, out);
+    }
     cjm_journey_free(j);
     cjm_diags_free(d);
 
@@ -67,5 +142,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pd)
         cjm_policy_free(cjm_policy_load(buf, size, pd));
     cjm_diags_free(pd);
+    S_gate_text(buf, size);
     return 0;
 }
