@@ -164,3 +164,22 @@ char *cli_target(const char *output, bool one, const char *id,
     free(d);
     return p;
 }
+
+int cli_format(const char *name, unsigned allowed, cjm_format *out)
+{
+    static const struct {
+        const char *name;
+        cjm_format f;
+    } formats[] = {
+        {"text", CJM_FORMAT_TEXT},     {"markdown", CJM_FORMAT_MARKDOWN},
+        {"json", CJM_FORMAT_JSON},     {"github", CJM_FORMAT_GITHUB},
+        {"sarif", CJM_FORMAT_SARIF},   {"junit", CJM_FORMAT_JUNIT},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0 &&
+            (allowed & (1u << formats[i].f))) {
+            *out = formats[i].f;
+            return 0;
+        }
+    return -1;
+}

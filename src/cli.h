@@ -24,6 +24,12 @@ void cli_worse(int *status, int s);
  * returns CJM_EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, const char *arg);
 
+/* Looks up --format NAME among the formats whose bits (1 << cjm_format)
+ * are in `allowed`.  Returns 0, or -1 when the command has no such
+ * format. */
+#define CLI_FMT(f) (1u << (f))
+int cli_format(const char *name, unsigned allowed, cjm_format *out);
+
 /* Adds argv[first..argc) to paths; a missing path or a folder without
  * journeys is reported and makes *status a usage error. */
 void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,

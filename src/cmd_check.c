@@ -23,23 +23,10 @@ static const char usage[] =
     "\n"
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
 
-static int S_format(const char *s, cjm_format *out)
-{
-    static const struct {
-        const char *name;
-        cjm_format f;
-    } formats[] = {
-        {"text", CJM_FORMAT_TEXT},     {"json", CJM_FORMAT_JSON},
-        {"github", CJM_FORMAT_GITHUB}, {"sarif", CJM_FORMAT_SARIF},
-        {"junit", CJM_FORMAT_JUNIT},
-    };
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(s, formats[i].name) == 0) {
-            *out = formats[i].f;
-            return 0;
-        }
-    return -1;
-}
+static const unsigned formats =
+    CLI_FMT(CJM_FORMAT_TEXT) | CLI_FMT(CJM_FORMAT_JSON) |
+    CLI_FMT(CJM_FORMAT_GITHUB) | CLI_FMT(CJM_FORMAT_SARIF) |
+    CLI_FMT(CJM_FORMAT_JUNIT);
 
 static int S_run(const cjm_paths *paths, const cjm_policy *policy,
                  cjm_format format, bool strict, int status)
@@ -85,7 +72,7 @@ int cjm_cmd_check(int argc, char **argv)
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'f':
-            if (S_format(optarg, &format) != 0)
+            if (cli_format(optarg, formats, &format) != 0)
                 return cli_usage_error(usage, "unknown format '%s'", optarg);
             break;
         case 'p': policy_path = optarg; break;

@@ -413,7 +413,7 @@ static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
 }
 
 static void S_maps(opts *o, cjm_diff **diffs, const pair *pairs, size_t n,
-                   const side *os, const side *ns)
+                   const side *ns)
 {
     size_t drawable = 0;
     for (size_t i = 0; i < n; i++)
@@ -442,7 +442,6 @@ static void S_maps(opts *o, cjm_diff **diffs, const pair *pairs, size_t n,
                                                 S_draw, &c));
         free(path);
     }
-    (void)os;
     cjm_renderer_free(r);
 }
 
@@ -486,7 +485,7 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
         fprintf(stderr, "cjm: out of memory\n");
         cli_worse(&o->status, CJM_EXIT_USAGE);
     } else if (o->type) {
-        S_maps(o, diffs, pairs, (size_t)n, os, ns);
+        S_maps(o, diffs, pairs, (size_t)n, ns);
     } else {
         cjm_diffs_write(stdout, diffs, (size_t)n, bad, o->format);
     }
@@ -565,22 +564,9 @@ static int S_run_two(opts *o, char *old_path, char *new_path)
     return o->status;
 }
 
-static int S_format(const char *s, cjm_format *out)
-{
-    static const struct {
-        const char *name;
-        cjm_format f;
-    } formats[] = {{"text", CJM_FORMAT_TEXT},
-                   {"markdown", CJM_FORMAT_MARKDOWN},
-                   {"json", CJM_FORMAT_JSON},
-                   {"github", CJM_FORMAT_GITHUB}};
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(s, formats[i].name) == 0) {
-            *out = formats[i].f;
-            return 0;
-        }
-    return -1;
-}
+static const unsigned formats =
+    CLI_FMT(CJM_FORMAT_TEXT) | CLI_FMT(CJM_FORMAT_MARKDOWN) |
+    CLI_FMT(CJM_FORMAT_JSON) | CLI_FMT(CJM_FORMAT_GITHUB);
 
 /* Returns -1 to go on, else the exit status. */
 static int S_options(opts *o, int argc, char **argv)
@@ -600,7 +586,7 @@ static int S_options(opts *o, int argc, char **argv)
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'f':
-            if (S_format(optarg, &o->format) != 0)
+            if (cli_format(optarg, formats, &o->format) != 0)
                 return cli_usage_error(usage, "unknown format '%s'", optarg);
             break;
         case 'F':

@@ -17,6 +17,10 @@ static const char usage[] =
     "\n"
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
 
+static const unsigned formats = CLI_FMT(CJM_FORMAT_TEXT) |
+                                CLI_FMT(CJM_FORMAT_MARKDOWN) |
+                                CLI_FMT(CJM_FORMAT_JSON);
+
 static void S_one(const cjm_journey *j, cjm_format format, bool first,
                   bool array, int *status)
 {
@@ -75,13 +79,7 @@ int cjm_cmd_report(int argc, char **argv)
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                format = CJM_FORMAT_TEXT;
-            else if (strcmp(optarg, "markdown") == 0)
-                format = CJM_FORMAT_MARKDOWN;
-            else if (strcmp(optarg, "json") == 0)
-                format = CJM_FORMAT_JSON;
-            else
+            if (cli_format(optarg, formats, &format) != 0)
                 return cli_usage_error(usage, "unknown format '%s'", optarg);
             break;
         default:
