@@ -14,6 +14,7 @@
 #define CJM_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -55,6 +56,7 @@ typedef enum {
     CJM_RULE_REQUIRED_STAGE,
     CJM_RULE_REQUIRED_TOUCHPOINT,
     CJM_RULE_REQUIRED_CHANNEL,
+    CJM_RULE_UNKNOWN_CHANNEL,
     CJM_RULE_COUNT
 } cjm_rule;
 
@@ -96,8 +98,15 @@ size_t cjm_diags_errors(const cjm_diags *d);
 size_t cjm_diags_warnings(const cjm_diags *d);
 /* Stable sort by line, then column. */
 void cjm_diags_sort(cjm_diags *d);
+/* From finding `from` on, drops the findings of rules set off and gives
+ * the others the severity set for their rule (a team's `rules:`).
+ * `off[r]` and `sev[r]` hold the setting of rule r when set[r]. */
+void cjm_diags_override(cjm_diags *d, size_t from, const bool *set,
+                        const bool *off, const cjm_severity *sev);
 
 const char *cjm_rule_name(cjm_rule rule);
+/* The rule of that name; -1 when there is none. */
+int cjm_rule_parse(const char *name, cjm_rule *out);
 /* One sentence on what the rule checks, and one on how to fix a finding. */
 const char *cjm_rule_description(cjm_rule rule);
 const char *cjm_rule_help(cjm_rule rule);
@@ -203,6 +212,10 @@ typedef struct cjm_printer cjm_printer;
 
 /* fmt: text, json, github, sarif or junit.  NULL on out-of-memory. */
 cjm_printer *cjm_printer_new(FILE *out, cjm_format fmt);
+/* Under --strict warnings fail the run, and every format says so: JUnit
+ * failures, GitHub ::error, SARIF level "error", and the text summary
+ * ("failed: 2 warnings under --strict").  Off by default. */
+void cjm_printer_set_strict(cjm_printer *p, bool strict);
 /* Adds one file's findings (src/len as for cjm_diags_write). */
 int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
                      size_t len);

@@ -59,10 +59,12 @@ static void S_duplicate_stages(cctx *c)
     cjm_keyed *k = malloc((j->n_stages ? j->n_stages : 1) * sizeof *k);
     if (!k)
         return;
+    size_t n = 0;
     for (size_t i = 0; i < j->n_stages; i++)
-        k[i] = (cjm_keyed){j->stages[i].id, i};
-    qsort(k, j->n_stages, sizeof *k, cjm_keyed_cmp);
-    for (size_t i = 1, first = 0; i < j->n_stages; i++) {
+        if (!(j->stages[i].bad & CJM_BAD_ID))
+            k[n++] = (cjm_keyed){j->stages[i].id, i};
+    qsort(k, n, sizeof *k, cjm_keyed_cmp);
+    for (size_t i = 1, first = 0; i < n; i++) {
         if (strcmp(k[first].s, k[i].s) != 0) {
             first = i;
             continue;
@@ -82,7 +84,7 @@ static void S_duplicate_tps(cctx *c)
     for (size_t i = 1, first = 0; i < j->n_tps; i++) {
         const cjm_touchpoint *a = &j->tps[j->by_id[first]];
         const cjm_touchpoint *b = &j->tps[j->by_id[i]];
-        if (strcmp(a->id, b->id) != 0) {
+        if (strcmp(a->id, b->id) != 0 || (a->bad & CJM_BAD_ID)) {
             first = i;
             continue;
         }
@@ -102,8 +104,8 @@ static void S_references(cctx *c)
         if (!tp->has_next)
             continue;
         for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] >= 0)
-                continue;
+            if (tp->next[k] >= 0 || !cjm_is_slug(tp->next_ids[k]))
+                continue; /* found, or already a schema error */
             ADD(c, CJM_RULE_UNKNOWN_REFERENCE, CJM_ERROR, tp->next_pos[k],
                 "'%s' lists unknown touchpoint '%s' in next%s", tp->id,
                 tp->next_ids[k],
@@ -122,7 +124,8 @@ static void S_ranges(cctx *c, const cjm_touchpoint *tp)
 {
     const cjm_journey *j = c->j;
     char a[32], b[32], v[32];
-    if (tp->has_score && (tp->score < j->scale_min || tp->score > j->scale_max))
+    if (tp->has_score && !(j->bad & CJM_BAD_SCALE) &&
+        (tp->score < j->scale_min || tp->score > j->scale_max))
         ADD(c, CJM_RULE_SCORE_RANGE, CJM_ERROR, tp->score_pos,
             "score %s of '%s' is outside the journey's scale [%s, %s]",
             S_num(v, tp->score), tp->id, S_num(a, j->scale_min),
@@ -149,12 +152,28 @@ static bool S_scored_required(const cctx *c)
     return p && p->scored;
 }
 
+/* score <= min + (max - min) / 4, that is 4 score - 3 min - max <= 0,
+ * decided on the decimals as written: binary floating point misses
+ * -0.975 on [-3, 5.1]. */
+static bool S_painful(const cjm_journey *j, const cjm_touchpoint *tp)
+{
+    cjm_decimal v[3];
+    static const int coef[3] = {4, -3, -1};
+    int sign;
+    if (tp->score_text && cjm_decimal_parse(tp->score_text, &v[0]) == 0 &&
+        cjm_decimal_parse(j->scale_text[0], &v[1]) == 0 &&
+        cjm_decimal_parse(j->scale_text[1], &v[2]) == 0 &&
+        cjm_decimal_sum_sign(v, coef, 3, &sign) == 0)
+        return sign <= 0;
+    return tp->score <= j->scale_min + (j->scale_max - j->scale_min) / 4;
+}
+
 static void S_touchpoint(cctx *c, const cjm_touchpoint *tp)
 {
     const cjm_journey *j = c->j;
     char a[32], b[32];
     S_ranges(c, tp);
-    if (!tp->has_score) {
+    if (!tp->has_score && !(tp->bad & CJM_BAD_SCORE)) {
         bool must = S_scored_required(c);
         ADD(c, CJM_RULE_MISSING_SCORE, must ? CJM_ERROR : CJM_WARNING, tp->pos,
             "touchpoint '%s' has no score%s; add 'score:' between %s and %s "
@@ -162,30 +181,43 @@ static void S_touchpoint(cctx *c, const cjm_touchpoint *tp)
             tp->id, must ? " but the policy requires one (scored: true)" : "",
             S_num(a, j->scale_min), S_num(b, j->scale_max));
     }
-    if (!tp->channel)
+    if (!tp->channel && !(tp->bad & CJM_BAD_CHANNEL))
         ADD(c, CJM_RULE_MISSING_CHANNEL, CJM_WARNING, tp->pos,
             "touchpoint '%s' has no channel; add 'channel:' (web, app, email, "
             "phone, chat, store, social, courier, ...)",
             tp->id);
-    double pain = j->scale_min + (j->scale_max - j->scale_min) / 4;
-    if (tp->has_score && tp->score <= pain && tp->n_friction == 0)
+    if (tp->has_score && !(j->bad & CJM_BAD_SCALE) && tp->n_friction == 0 &&
+        S_painful(j, tp))
         ADD(c, CJM_RULE_PAIN_WITHOUT_FRICTION, CJM_WARNING, tp->score_pos,
             "touchpoint '%s' scores %s (painful: <= %s) but documents no "
             "friction; add 'friction:' saying what goes wrong",
-            tp->id, S_num(a, tp->score), S_num(b, pain));
+            tp->id, S_num(a, tp->score),
+            S_num(b, j->scale_min + (j->scale_max - j->scale_min) / 4));
 }
 
 static void S_empty_stages(cctx *c)
 {
     for (size_t s = 0; s < c->j->n_stages; s++) {
         const cjm_stage *st = &c->j->stages[s];
-        if (st->count == 0)
+        if (st->count == 0 && !(st->bad & CJM_BAD_TOUCHPOINTS))
             ADD(c, CJM_RULE_EMPTY_STAGE, CJM_ERROR,
                 st->touchpoints_pos.line ? st->touchpoints_pos : st->pos,
                 "stage '%s' has no touchpoints; add at least one or remove "
                 "the stage",
                 st->id);
     }
+}
+
+/* The touchpoint an unknown reference most likely meant (the one its
+ * "did you mean" names), so that it is not also called unreachable; with
+ * no such guess, reachability is unknown. */
+static long S_meant(const cctx *c, const char *id, bool *unsure)
+{
+    const char *near = cjm_nearest(id, c->tp_ids, c->j->n_tps);
+    long t = near ? cjm_journey_find(c->j, near) : -1;
+    if (t < 0)
+        *unsure = true;
+    return t;
 }
 
 static void S_unreachable(cctx *c)
@@ -201,22 +233,28 @@ static void S_unreachable(cctx *c)
         return;
     }
     size_t head = 0, tail = 0;
-    for (size_t t = 0; t < j->n_tps; t++)
+    bool unsure = false;
+    for (size_t t = 0; t < j->n_tps; t++) {
         if (t == 0 || j->tps[t].entry) {
             seen[t] = true;
             queue[tail++] = t;
         }
+        unsure |= (j->tps[t].bad & (CJM_BAD_NEXT | CJM_BAD_ENTRY)) != 0;
+    }
     while (head < tail) {
         const cjm_touchpoint *tp = &j->tps[queue[head++]];
         for (size_t k = 0; k < tp->n_next; k++) {
-            long n = tp->next[k];
+            long n = tp->next[k] >= 0 ? tp->next[k]
+                                      : S_meant(c, tp->next_ids[k], &unsure);
             if (n >= 0 && !seen[n]) {
                 seen[n] = true;
                 queue[tail++] = (size_t)n;
             }
         }
     }
-    for (size_t t = 0; t < j->n_tps; t++)
+    /* A link whose target is a guess, or a broken `next` or `entry`, leaves
+     * reachability unknown: no finding rather than a wrong one. */
+    for (size_t t = 0; t < j->n_tps && !unsure; t++)
         if (!seen[t])
             ADD(c, CJM_RULE_UNREACHABLE, CJM_WARNING, j->tps[t].pos,
                 "no entry leads to touchpoint '%s'; list it in another "
@@ -240,36 +278,57 @@ static const char *S_source(const cctx *c, const cjm_policy *p)
     return p == &c->j->requires ? "its 'requires:'" : "the policy";
 }
 
+/* Bounds from a policy are checked as given, each on its own (a journey's
+ * `{max: 1}` is an error at 2 touchpoints, whatever the default minimum);
+ * the defaults 12-20 only warn, and give way to a policy bound that
+ * contradicts them. */
 static void S_count(cctx *c)
 {
+    if (c->j->bad & CJM_BAD_STAGES)
+        return; /* the stages themselves are the error */
     const cjm_policy *pmin = PICK(c, has_min), *pmax = PICK(c, has_max);
-    long min = pmin ? pmin->min : 12, max = pmax ? pmax->max : 20;
-    size_t n = c->j->n_tps;
-    if ((long)n < min)
-        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, pmin ? CJM_ERROR : CJM_WARNING,
-            c->j->stages_pos,
-            "the journey has %zu touchpoints, fewer than the %ld %s; a "
+    long n = (long)c->j->n_tps;
+    long dmin = 12, dmax = 20;
+    if (pmax && dmin > pmax->max)
+        dmin = pmax->max;
+    if (pmin && dmax < pmin->min)
+        dmax = pmin->min;
+    if (pmax && n > pmax->max)
+        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, CJM_ERROR, c->j->stages_pos,
+            "the journey has %ld touchpoint%s, more than the %ld allowed by "
+            "%s; split it into several journeys",
+            n, n == 1 ? "" : "s", pmax->max, S_source(c, pmax));
+    else if (pmin && n < pmin->min)
+        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, CJM_ERROR, c->j->stages_pos,
+            "the journey has %ld touchpoint%s, fewer than the %ld required by "
+            "%s; a complete journey usually has 12-20",
+            n, n == 1 ? "" : "s", pmin->min, S_source(c, pmin));
+    else if (!pmin && n < dmin)
+        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, CJM_WARNING, c->j->stages_pos,
+            "the journey has %ld touchpoint%s, fewer than the %ld expected; a "
             "complete journey usually has 12-20",
-            n, min, pmin ? "required" : "expected");
-    else if ((long)n > max)
-        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, pmax ? CJM_ERROR : CJM_WARNING,
-            c->j->stages_pos,
-            "the journey has %zu touchpoints, more than the %ld %s; split it "
-            "into several journeys",
-            n, max, pmax ? "allowed" : "expected");
+            n, n == 1 ? "" : "s", dmin);
+    else if (!pmax && n > dmax)
+        ADD(c, CJM_RULE_TOUCHPOINT_COUNT, CJM_WARNING, c->j->stages_pos,
+            "the journey has %ld touchpoints, more than the %ld expected; "
+            "split it into several journeys",
+            n, dmax);
 }
 
+/* A stage by id, or by the id a wrongly written one means. */
 static long S_stage_index(const cjm_journey *j, const char *id)
 {
     for (size_t s = 0; s < j->n_stages; s++)
-        if (strcmp(j->stages[s].id, id) == 0)
+        if (strcmp(j->stages[s].id, id) == 0 ||
+            (j->stages[s].fix && strcmp(j->stages[s].fix, id) == 0))
             return (long)s;
     return -1;
 }
 
 static void S_required_stages(cctx *c)
 {
-    const cjm_policy *p = PICK(c, has_stages);
+    const cjm_policy *p = (c->j->bad & CJM_BAD_STAGES) ? NULL
+                                                       : PICK(c, has_stages);
     char hint[300];
     for (size_t i = 0; p && i < p->n_stages; i++) {
         const cjm_ref *r = &p->stages[i];
@@ -286,14 +345,16 @@ static bool S_in_stage(const cjm_journey *j, long s, const char *id)
 {
     const cjm_stage *st = &j->stages[s];
     for (size_t t = st->first; t < st->first + st->count; t++)
-        if (strcmp(j->tps[t].id, id) == 0)
+        if (strcmp(j->tps[t].id, id) == 0 ||
+            (j->tps[t].fix && strcmp(j->tps[t].fix, id) == 0))
             return true;
     return false;
 }
 
 static void S_required_tps(cctx *c)
 {
-    const cjm_policy *p = PICK(c, has_catalogue);
+    const cjm_policy *p = (c->j->bad & CJM_BAD_STAGES) ? NULL
+                                                       : PICK(c, has_catalogue);
     const cjm_journey *j = c->j;
     char hint[300];
     for (size_t e = 0; p && e < p->n_catalogue; e++) {
@@ -310,6 +371,8 @@ static void S_required_tps(cctx *c)
             continue;
         }
         const cjm_stage *st = &j->stages[s];
+        if (st->bad & CJM_BAD_TOUCHPOINTS)
+            continue; /* its list is the error */
         for (size_t k = 0; k < ce->n; k++) {
             const cjm_ref *r = &ce->touchpoints[k];
             if (S_in_stage(j, s, r->id))
@@ -332,15 +395,23 @@ static void S_required_tps(cctx *c)
     }
 }
 
+/* A channel as meant: a capitalised one counts as its lower case here
+ * (its spelling is already an error). */
+static const char *S_channel(const cjm_touchpoint *tp)
+{
+    return tp->channel ? tp->channel : tp->channel_fix;
+}
+
 static void S_required_channels(cctx *c)
 {
-    const cjm_policy *p = PICK(c, has_channels);
+    const cjm_policy *p = (c->j->bad & CJM_BAD_STAGES) ? NULL
+                                                       : PICK(c, has_channels);
     const cjm_journey *j = c->j;
     const char **chans = malloc((j->n_tps ? j->n_tps : 1) * sizeof *chans);
     if (!chans)
         return;
     for (size_t t = 0; t < j->n_tps; t++)
-        chans[t] = j->tps[t].channel;
+        chans[t] = S_channel(&j->tps[t]);
     char hint[300];
     for (size_t i = 0; p && i < p->n_channels; i++) {
         const cjm_ref *r = &p->channels[i];
@@ -354,6 +425,51 @@ static void S_required_channels(cctx *c)
                 S_hint(c, hint, sizeof hint, r->id, chans, j->n_tps));
     }
     free(chans);
+}
+
+/* The team's channel vocabulary: any other channel is an error. */
+static void S_allowed_channels(cctx *c)
+{
+    const cjm_policy *p = PICK(c, has_allowed);
+    if (!p)
+        return;
+    const char **words = malloc((p->n_allowed ? p->n_allowed : 1) * sizeof *words);
+    if (!words)
+        return;
+    for (size_t i = 0; i < p->n_allowed; i++)
+        words[i] = p->allowed[i].id;
+    char hint[300];
+    for (size_t t = 0; t < c->j->n_tps; t++) {
+        const cjm_touchpoint *tp = &c->j->tps[t];
+        bool ok = !tp->channel;
+        for (size_t i = 0; i < p->n_allowed && !ok; i++)
+            ok = strcmp(tp->channel, words[i]) == 0;
+        if (ok)
+            continue;
+        ADD(c, CJM_RULE_UNKNOWN_CHANNEL, CJM_ERROR, tp->channel_pos,
+            "channel '%s' of '%s' is not in the allowed_channels of %s%s",
+            tp->channel, tp->id, S_source(c, p),
+            S_hint(c, hint, sizeof hint, tp->channel, words, p->n_allowed));
+    }
+    free(words);
+}
+
+/* A team's `rules:` switch rules off or change their severity, for every
+ * finding about this journey (the loader's too). */
+static void S_rule_settings(cctx *c, size_t from)
+{
+    const cjm_policy *p = PICK(c, has_rules);
+    if (!p)
+        return;
+    bool set[CJM_RULE_COUNT] = {0}, off[CJM_RULE_COUNT] = {0};
+    cjm_severity sev[CJM_RULE_COUNT] = {0};
+    for (size_t i = 0; i < p->n_rules; i++) {
+        cjm_rule r = p->rules[i].rule;
+        set[r] = true;
+        off[r] = p->rules[i].off;
+        sev[r] = p->rules[i].sev;
+    }
+    cjm_diags_override(c->d, from, set, off, sev);
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -388,6 +504,8 @@ size_t cjm_journey_check(const cjm_journey *j, const cjm_policy *policy,
     S_required_stages(&c);
     S_required_tps(&c);
     S_required_channels(&c);
+    S_allowed_channels(&c);
+    S_rule_settings(&c, 0);
 
     free(c.tp_ids);
     free(c.stage_ids);
@@ -408,10 +526,18 @@ cjm_journey *cjm_journey_load_checked_as(const char *buf, size_t len,
                                          const cjm_policy *policy,
                                          cjm_diags *diags)
 {
-    cjm_journey *j = cjm_journey_load_as(buf, len, file, path, diags);
+    /* Every rule runs on what loaded, errors or not; only a journey with
+     * no errors is handed out. */
+    size_t errors_before = cjm_diags_errors(diags);
+    cjm_journey *j = cjm_journey_load_partial(buf, len, file, path, diags);
+    bool loaded = j && cjm_diags_errors(diags) == errors_before;
     if (j)
         cjm_journey_check(j, policy, diags);
     else
         cjm_diags_sort(diags);
+    if (!loaded) {
+        cjm_journey_free(j);
+        return NULL;
+    }
     return j;
 }

@@ -34,6 +34,7 @@ static int S_run(const cjm_paths *paths, const cjm_policy *policy,
     cjm_printer *pr = cjm_printer_new(stdout, format);
     if (!pr)
         return CJM_EXIT_USAGE;
+    cjm_printer_set_strict(pr, strict);
     size_t errors = 0, warnings = 0;
     for (size_t i = 0; i < paths->n; i++) {
         cli_input in;

@@ -294,12 +294,22 @@ static size_t S_report_errors(opts *o, side *s, bool *skip, const side *other,
         if (!cjm_diags_errors(in->d) && in->j)
             continue;
         skip[i] = true;
-        if (cjm_diags_count(in->d)) {
-            if (o->format == CJM_FORMAT_GITHUB)
-                cjm_diags_write(stdout, in->d, CJM_FORMAT_GITHUB, NULL, 0);
-            else
-                cjm_diags_write(stderr, in->d, CJM_FORMAT_TEXT, in->buf,
+        if (cjm_diags_errors(in->d)) {
+            /* Only the errors: they are why it is not compared; warnings
+             * are cjm check's business. */
+            cjm_diags *errs = cjm_diags_new(cjm_diags_file(in->d));
+            for (size_t k = 0; errs && k < cjm_diags_count(in->d); k++) {
+                const cjm_diag *g = cjm_diags_get(in->d, k);
+                if (g->severity == CJM_ERROR)
+                    cjm_diags_add(errs, g->rule, g->severity, g->line,
+                                  g->column, "%s", g->message);
+            }
+            if (errs && o->format == CJM_FORMAT_GITHUB)
+                cjm_diags_write(stdout, errs, CJM_FORMAT_GITHUB, NULL, 0);
+            else if (errs)
+                cjm_diags_write(stderr, errs, CJM_FORMAT_TEXT, in->buf,
                                 in->len);
+            cjm_diags_free(errs);
             cli_worse(&o->status, CJM_EXIT_ERRORS);
             bad++;
         }

@@ -30,6 +30,7 @@ static const char *const rule_names[CJM_RULE_COUNT] = {
     [CJM_RULE_REQUIRED_STAGE] = "required-stage",
     [CJM_RULE_REQUIRED_TOUCHPOINT] = "required-touchpoint",
     [CJM_RULE_REQUIRED_CHANNEL] = "required-channel",
+    [CJM_RULE_UNKNOWN_CHANNEL] = "unknown-channel",
 };
 
 /* What each rule checks and how to fix a finding: SARIF rule metadata,
@@ -67,6 +68,8 @@ static const char *const rule_help[CJM_RULE_COUNT][2] = {
                                       "Add the touchpoint to that stage, or move it there."},
     [CJM_RULE_REQUIRED_CHANNEL] = {"A channel the policy requires appears nowhere.",
                                    "Add a touchpoint on that channel, or fix the channel's spelling."},
+    [CJM_RULE_UNKNOWN_CHANNEL] = {"A channel outside the team's vocabulary (requires.allowed_channels).",
+                                  "Use one of the allowed channels, or add it to allowed_channels."},
 };
 
 const char *cjm_rule_description(cjm_rule rule)
@@ -95,6 +98,16 @@ cjm_severity cjm_rule_severity(cjm_rule rule)
 const char *cjm_rule_name(cjm_rule rule)
 {
     return (unsigned)rule < CJM_RULE_COUNT ? rule_names[rule] : "unknown";
+}
+
+int cjm_rule_parse(const char *name, cjm_rule *out)
+{
+    for (int r = 0; r < CJM_RULE_COUNT; r++)
+        if (strcmp(name, rule_names[r]) == 0) {
+            *out = (cjm_rule)r;
+            return 0;
+        }
+    return -1;
 }
 
 const char *cjm_severity_name(cjm_severity sev)
@@ -207,4 +220,29 @@ void cjm_diags_sort(cjm_diags *d)
     if (src != d->items)
         memcpy(d->items, src, d->n * sizeof *src);
     free(tmp);
+}
+
+void cjm_diags_override(cjm_diags *d, size_t from, const bool *set,
+                        const bool *off, const cjm_severity *sev)
+{
+    size_t k = from;
+    for (size_t i = from; i < d->n; i++) {
+        cjm_diag g = d->items[i];
+        if (g.severity == CJM_ERROR)
+            d->errors--;
+        else
+            d->warnings--;
+        if (set[g.rule] && off[g.rule]) {
+            free((char *)g.message);
+            continue;
+        }
+        if (set[g.rule])
+            g.severity = sev[g.rule];
+        if (g.severity == CJM_ERROR)
+            d->errors++;
+        else
+            d->warnings++;
+        d->items[k++] = g;
+    }
+    d->n = k;
 }

@@ -2,27 +2,6 @@
 
 #include <string.h>
 
-/* Decodes one UTF-8 character at s (already validated by libyaml);
- * returns its length and sets *cp. */
-static size_t S_decode(const unsigned char *s, unsigned *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : 4;
-    unsigned v = s[0] & (0xFF >> (len + 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return i;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *cp = v;
-    return len;
-}
-
 static int S_cp_width(unsigned c)
 {
     if ((c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) ||
@@ -43,7 +22,7 @@ int cjm_text_width(const char *text)
     const unsigned char *p = (const unsigned char *)text;
     while (*p) {
         unsigned cp;
-        p += S_decode(p, &cp);
+        p += cjm_utf8_decode(p, &cp);
         w += S_cp_width(cp);
     }
     return w;
@@ -86,7 +65,7 @@ static int S_width_n(const char *text, size_t n)
     int w = 0;
     for (size_t i = 0; i < n;) {
         unsigned cp;
-        i += S_decode((const unsigned char *)text + i, &cp);
+        i += cjm_utf8_decode((const unsigned char *)text + i, &cp);
         w += S_cp_width(cp);
     }
     return w;
@@ -100,7 +79,7 @@ static size_t S_fit(const char *text, size_t n, int width)
     int w = 0;
     while (i < n) {
         unsigned cp;
-        size_t len = S_decode((const unsigned char *)text + i, &cp);
+        size_t len = cjm_utf8_decode((const unsigned char *)text + i, &cp);
         if (w + S_cp_width(cp) > width && i > 0)
             break;
         w += S_cp_width(cp);

@@ -39,10 +39,22 @@ static const char *const tp_keys[] = {
     "quote"};
 static const char *const friction_keys[] = {"text", "severity", "evidence"};
 static const char *const policy_keys[] = {"touchpoints", "stages", "channels",
-                                          "catalogue", "scored", "gate"};
+                                          "catalogue", "scored", "gate",
+                                          "allowed_channels", "rules"};
 static const char *const minmax_keys[] = {"min", "max"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Keys some mapping of the format cannot do without. */
+static bool S_required(const char *key)
+{
+    static const char *const req[] = {"journey", "stages", "id", "name",
+                                      "touchpoints", "text"};
+    for (size_t i = 0; i < COUNT(req); i++)
+        if (strcmp(key, req[i]) == 0)
+            return true;
+    return false;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -61,7 +73,9 @@ static const char *S_kind_name(const ynode *n)
                                                           : "text";
 }
 
-/* Warns about keys the format does not know; `x-` keys are extensions. */
+/* Warns about keys the format does not know; `x-` keys are extensions.  A
+ * near miss of a required key that is missing ('stage:' for 'stages:') is
+ * left to S_need, which reports both in one error. */
 static void S_known_keys(lctx *c, const ynode *map, const char *const *keys,
                          size_t n, const char *where)
 {
@@ -75,6 +89,8 @@ static void S_known_keys(lctx *c, const ynode *map, const char *const *keys,
         if (known)
             continue;
         const char *near = cjm_nearest(k->str, keys, n);
+        if (near && S_required(near) && !cjm_ymap_get(map, near))
+            continue;
         if (near)
             cjm_diags_add(c->d, CJM_RULE_UNKNOWN_KEY, CJM_WARNING, k->line,
                           k->col,
@@ -111,14 +127,27 @@ static bool S_is_seq(lctx *c, const ynode *n, const char *what)
     return false;
 }
 
-/* Required key: reports its absence at the mapping's position. */
+/* Required key: reports its absence at the mapping's position, or at a
+ * key that looks like a misspelling of it. */
 static const ynode *S_need(lctx *c, const ynode *map, const char *key,
                            const char *what)
 {
     const ynode *v = cjm_ymap_get(map, key);
-    if (!v)
-        S_err(c, map, "%s is missing the required key '%s'", what, key);
-    return v;
+    if (v)
+        return v;
+    for (size_t i = 0; i < map->n; i++) {
+        const ynode *k = map->items[2 * i];
+        const char *one[] = {key};
+        if (k->kind == Y_SCALAR && strcmp(k->str, key) != 0 &&
+            cjm_nearest(k->str, one, 1)) {
+            S_err(c, k, "unknown key '%s' (did you mean '%s'?): %s is missing "
+                        "the required key '%s'",
+                  k->str, key, what, key);
+            return NULL;
+        }
+    }
+    S_err(c, map, "%s is missing the required key '%s'", what, key);
+    return NULL;
 }
 
 static bool S_text(lctx *c, const ynode *n, const char *key, const char **out)
@@ -143,31 +172,33 @@ static bool S_label(lctx *c, const ynode *n, const char *key, const char **out)
     return true;
 }
 
-static bool S_slug_ok(const char *s, size_t len)
+/* An id; a bad one keeps what was written in *out (for messages) and, in
+ * *fix when given, the id it was meant to be ("Kauf" -> "kauf"). */
+static bool S_id(lctx *c, const ynode *n, const char *key, const char **out,
+                 const char **fix)
 {
-    if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+    if (!S_text(c, n, key, out))
         return false;
-    for (size_t i = 1; i < len; i++) {
-        char ch = s[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-              ch == '_' || ch == '-'))
-            return false;
-    }
-    return true;
+    if (n->len == strlen(n->str) && cjm_is_slug(n->str))
+        return true;
+    cjm_str s = {0};
+    cjm_slugify(&s, n->str);
+    const char *f = s.failed ? NULL : cjm_arena_strdup(c->a, s.data);
+    cjm_str_free(&s);
+    if (!f)
+        c->oom = true;
+    if (fix)
+        *fix = f;
+    S_err(c, n,
+          "'%s' is not a valid id: use lower-case letters, digits, '-' and "
+          "'_', starting with a letter or digit; write '%s'",
+          n->str, f ? f : "first-purchase");
+    return false;
 }
 
 static bool S_slug(lctx *c, const ynode *n, const char *key, const char **out)
 {
-    if (!S_text(c, n, key, out))
-        return false;
-    if (!S_slug_ok(n->str, n->len)) {
-        S_err(c, n,
-              "'%s' is not a valid id: use lower-case letters, digits, '-' "
-              "and '_', starting with a letter or digit (e.g. '%s')",
-              n->str, "first-purchase");
-        return false;
-    }
-    return true;
+    return S_id(c, n, key, out, NULL);
 }
 
 static bool S_decimal_syntax(const char *s)
@@ -249,6 +280,18 @@ static int S_enum(lctx *c, const ynode *n, const char *key,
         for (size_t i = 0; i < nwords; i++)
             if (strcmp(n->str, words[i]) == 0)
                 return (int)i;
+    if (n->kind == Y_SCALAR) { /* "High": say the word to write */
+        cjm_str low = {0};
+        cjm_lower(&low, n->str);
+        const char *near = low.failed ? NULL : cjm_nearest(low.data, words, nwords);
+        if (near && strcmp(near, low.data) == 0)
+            S_err(c, n, "'%s' must be written in lower case: '%s'", key, near);
+        else if (near)
+            S_err(c, n, "'%s' is '%s'; did you mean '%s'?", key, n->str, near);
+        cjm_str_free(&low);
+        if (near)
+            return -1;
+    }
     cjm_str all = {0};
     for (size_t i = 0; i < nwords; i++)
         cjm_str_printf(&all, "%s'%s'", i ? (i + 1 == nwords ? " or " : ", ") : "",
@@ -359,6 +402,52 @@ static void S_gate(lctx *c, const ynode *n, cjm_policy *p)
     p->has_gate = true;
 }
 
+static const char *const setting_words[] = {"off", "warning", "error"};
+
+/* `rules:` maps a rule to off, warning or error.  The rules that say the
+ * file could not be read as a journey cannot be changed: there would be
+ * nothing sound left to check. */
+static void S_rules(lctx *c, const ynode *n, cjm_policy *p)
+{
+    if (!S_is_map(c, n, "'rules'"))
+        return;
+    p->rules = cjm_arena_array(c->a, n->n ? n->n : 1, sizeof *p->rules);
+    if (!p->rules) {
+        c->oom = true;
+        return;
+    }
+    const char *names[CJM_RULE_COUNT];
+    for (int r = 0; r < CJM_RULE_COUNT; r++)
+        names[r] = cjm_rule_name((cjm_rule)r);
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+        cjm_rule_setting *s = &p->rules[p->n_rules];
+        if (k->kind != Y_SCALAR || cjm_rule_parse(k->str, &s->rule) != 0) {
+            const char *near = k->kind == Y_SCALAR
+                                   ? cjm_nearest(k->str, names, CJM_RULE_COUNT)
+                                   : NULL;
+            S_err(c, k, "rules: '%s' is not a rule%s%s%s",
+                  k->kind == Y_SCALAR ? k->str : "?", near ? " (did you mean '" : "",
+                  near ? near : "", near ? "'?)" : "; see 'cjm check --help'");
+            continue;
+        }
+        if (s->rule == CJM_RULE_SYNTAX || s->rule == CJM_RULE_SCHEMA ||
+            s->rule == CJM_RULE_DUPLICATE_KEY) {
+            S_err(c, k, "rules: '%s' cannot be changed: a file with such an "
+                        "error cannot be checked any further",
+                  k->str);
+            continue;
+        }
+        int w = S_enum(c, v, k->str, setting_words, 3);
+        if (w < 0)
+            continue;
+        s->off = w == 0;
+        s->sev = w == 2 ? CJM_ERROR : CJM_WARNING;
+        p->n_rules++;
+    }
+    p->has_rules = true;
+}
+
 /* Reads the keys of `requires:` (or a policy file's top level) into p. */
 static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
                      const char *where)
@@ -386,6 +475,11 @@ static void S_policy(lctx *c, const ynode *map, cjm_policy *p,
         p->has_scored = S_bool(c, v, "scored", &p->scored);
     if ((v = cjm_ymap_get(map, "gate")))
         S_gate(c, v, p);
+    if ((v = cjm_ymap_get(map, "allowed_channels")))
+        p->has_allowed = S_refs(c, v, "allowed_channels", false, &p->allowed,
+                                &p->n_allowed);
+    if ((v = cjm_ymap_get(map, "rules")))
+        S_rules(c, v, p);
 }
 
 /* ---- touchpoints ------------------------------------------------------- */
@@ -444,8 +538,10 @@ static void S_friction(lctx *c, const ynode *n, cjm_touchpoint *t)
 
 static void S_next(lctx *c, const ynode *n, cjm_touchpoint *t)
 {
-    if (!S_is_seq(c, n, "next"))
+    if (!S_is_seq(c, n, "next")) {
+        t->bad |= CJM_BAD_NEXT;
         return;
+    }
     t->next_ids = cjm_arena_array(c->a, n->n, sizeof *t->next_ids);
     t->next_pos = cjm_arena_array(c->a, n->n, sizeof *t->next_pos);
     if (!t->next_ids || !t->next_pos) {
@@ -454,7 +550,11 @@ static void S_next(lctx *c, const ynode *n, cjm_touchpoint *t)
     }
     for (size_t i = 0; i < n->n; i++) {
         t->next_pos[i] = POS(n->items[i]);
-        S_slug(c, n->items[i], "next", &t->next_ids[i]);
+        if (!S_slug(c, n->items[i], "next", &t->next_ids[i])) {
+            t->bad |= CJM_BAD_NEXT;
+            if (!t->next_ids[i])
+                t->next_ids[i] = "";
+        }
     }
     t->n_next = n->n;
     t->has_next = true;
@@ -462,23 +562,48 @@ static void S_next(lctx *c, const ynode *n, cjm_touchpoint *t)
 
 static const char *const contact_words[] = {"direct", "indirect"};
 
+/* A channel is lower case by Unicode's rules, so the channel mix never
+ * counts "Filiale" and "filiale" apart. */
+static void S_channel(lctx *c, const ynode *v, cjm_touchpoint *t)
+{
+    if (!S_label(c, v, "channel", &t->channel)) {
+        t->channel = NULL;
+        t->bad |= CJM_BAD_CHANNEL;
+        return;
+    }
+    cjm_str low = {0};
+    if (cjm_lower(&low, t->channel)) {
+        S_err(c, v, "channel '%s' must be lower-case: write '%s'", t->channel,
+              low.failed ? "?" : low.data);
+        t->channel_fix = low.failed ? NULL : cjm_arena_strdup(c->a, low.data);
+        t->channel = NULL;
+        t->bad |= CJM_BAD_CHANNEL;
+    }
+    cjm_str_free(&low);
+}
+
 /* The simple scalar fields of a touchpoint. */
 static void S_tp_fields(lctx *c, const ynode *n, cjm_touchpoint *t)
 {
     const ynode *v;
     if ((v = S_need(c, n, "id", "touchpoint"))) {
-        S_slug(c, v, "id", &t->id);
         t->id_pos = POS(v);
+        const char *id = NULL;
+        if (S_id(c, v, "id", &id, &t->fix))
+            t->id = id;
+        else {
+            t->bad |= CJM_BAD_ID;
+            if (id)
+                t->id = id;
+        }
+    } else {
+        t->bad |= CJM_BAD_ID;
     }
     if ((v = S_need(c, n, "name", "touchpoint")))
         S_label(c, v, "name", &t->name);
-    if ((v = cjm_ymap_get(n, "channel")) && S_label(c, v, "channel", &t->channel)) {
-        for (const char *p = t->channel; *p; p++)
-            if (*p >= 'A' && *p <= 'Z') {
-                S_err(c, v, "channel '%s' must be lower-case, e.g. '%s'",
-                      t->channel, "web");
-                break;
-            }
+    if ((v = cjm_ymap_get(n, "channel"))) {
+        t->channel_pos = POS(v);
+        S_channel(c, v, t);
     }
     if ((v = cjm_ymap_get(n, "contact")))
         t->indirect = S_enum(c, v, "contact", contact_words, 2) == 1;
@@ -496,22 +621,41 @@ static void S_tp_fields(lctx *c, const ynode *n, cjm_touchpoint *t)
     if ((v = cjm_ymap_get(n, "score"))) {
         t->has_score = S_number(c, v, "score", &t->score);
         t->score_pos = POS(v);
+        if (t->has_score)
+            t->score_text = v->str;
+        else
+            t->bad |= CJM_BAD_SCORE;
     }
     if ((v = cjm_ymap_get(n, "moment_of_truth")))
         S_bool(c, v, "moment_of_truth", &t->moment_of_truth);
-    if ((v = cjm_ymap_get(n, "entry")))
-        S_bool(c, v, "entry", &t->entry);
+    if ((v = cjm_ymap_get(n, "entry")) && !S_bool(c, v, "entry", &t->entry))
+        t->bad |= CJM_BAD_ENTRY;
     t->weight = t->moment_of_truth ? 2 : 1;
     if ((v = cjm_ymap_get(n, "weight")) && S_number(c, v, "weight", &t->weight) &&
         t->weight <= 0)
         S_err(c, v, "'weight' must be greater than 0, not %s", v->str);
 }
 
+/* What a stage or touchpoint without a usable id is called in messages:
+ * never a valid id, so it can match no reference. */
+static const char *S_no_id(lctx *c, const ynode *n)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "<line %d>", n->line);
+    const char *s = cjm_arena_strdup(c->a, buf);
+    if (!s)
+        c->oom = true;
+    return s ? s : "<?>";
+}
+
 static void S_touchpoint(lctx *c, const ynode *n, cjm_touchpoint *t)
 {
     t->pos = POS(n);
-    if (!S_is_map(c, n, "a touchpoint"))
+    t->id = S_no_id(c, n);
+    if (!S_is_map(c, n, "a touchpoint")) {
+        t->bad |= CJM_BAD_ID;
         return;
+    }
     S_known_keys(c, n, tp_keys, COUNT(tp_keys), "touchpoint");
     S_tp_fields(c, n, t);
     const ynode *v;
@@ -540,14 +684,26 @@ static void S_stage(lctx *c, const ynode *n, cjm_journey *j, size_t i,
     cjm_stage *s = &j->stages[i];
     s->pos = POS(n);
     s->first = *next_tp;
-    if (!S_is_map(c, n, "a stage"))
+    s->id = S_no_id(c, n);
+    if (!S_is_map(c, n, "a stage")) {
+        s->bad |= CJM_BAD_ID | CJM_BAD_TOUCHPOINTS;
         return;
+    }
     S_known_keys(c, n, stage_keys, COUNT(stage_keys), "stage");
     const ynode *v;
     if ((v = S_need(c, n, "id", "stage"))) {
         s->id_pos = POS(v);
-        if (S_slug(c, v, "id", &s->id))
+        const char *id = NULL;
+        if (S_id(c, v, "id", &id, &s->fix)) {
+            s->id = id;
             s->name = S_capitalised(c, s->id);
+        } else {
+            s->bad |= CJM_BAD_ID;
+            if (id)
+                s->id = id;
+        }
+    } else {
+        s->bad |= CJM_BAD_ID;
     }
     if ((v = cjm_ymap_get(n, "name")))
         S_label(c, v, "name", &s->name);
@@ -563,7 +719,10 @@ static void S_stage(lctx *c, const ynode *n, cjm_journey *j, size_t i,
             s->count = v->n;
         } else if (!(v->kind == Y_SCALAR && v->plain && v->len == 0)) {
             S_is_seq(c, v, "touchpoints");
+            s->bad |= CJM_BAD_TOUCHPOINTS;
         } /* `touchpoints:` with no value: reported as empty-stage */
+    } else {
+        s->bad |= CJM_BAD_TOUCHPOINTS;
     }
 }
 
@@ -580,10 +739,13 @@ static size_t S_count_tps(const ynode *stages)
 
 static void S_stages(lctx *c, const ynode *n, cjm_journey *j)
 {
-    if (!S_is_seq(c, n, "stages"))
+    if (!S_is_seq(c, n, "stages")) {
+        j->bad |= CJM_BAD_STAGES;
         return;
+    }
     if (n->n == 0) {
         S_err(c, n, "'stages' is empty; a journey needs at least one stage");
+        j->bad |= CJM_BAD_STAGES;
         return;
     }
     j->n_tps = S_count_tps(n);
@@ -619,6 +781,7 @@ static void S_persona(lctx *c, const ynode *n, cjm_journey *j)
 
 static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
 {
+    j->bad |= CJM_BAD_SCALE; /* until it proves good */
     if (n->kind != Y_SEQ || n->n != 2) {
         S_err(c, n, "'scale' must be a list of two numbers [min, max], e.g. "
                     "[1, 5]");
@@ -639,6 +802,9 @@ static void S_scale(lctx *c, const ynode *n, cjm_journey *j)
     }
     j->scale_min = lo;
     j->scale_max = hi;
+    j->scale_text[0] = n->items[0]->str;
+    j->scale_text[1] = n->items[1]->str;
+    j->bad &= ~(unsigned)CJM_BAD_SCALE;
 }
 
 /* The default id: the file's base name without its extension. */
@@ -676,11 +842,15 @@ static void S_journey(lctx *c, const ynode *root, cjm_journey *j,
         j->future = S_enum(c, v, "state", state_words, 2) == 1;
     j->scale_min = 1;
     j->scale_max = 5;
+    j->scale_text[0] = "1";
+    j->scale_text[1] = "5";
     if ((v = cjm_ymap_get(root, "scale")))
         S_scale(c, v, j);
     if ((v = cjm_ymap_get(root, "requires")) && S_is_map(c, v, "'requires'"))
         S_policy(c, v, &j->requires, "'requires'");
+    j->bad |= CJM_BAD_STAGES; /* until they are read */
     if ((v = S_need(c, root, "stages", "the journey file"))) {
+        j->bad &= ~(unsigned)CJM_BAD_STAGES;
         S_stages(c, v, j);
         /* Journey-wide findings point at the `stages:` key itself. */
         for (size_t i = 0; i < root->n; i++)
@@ -711,6 +881,18 @@ long cjm_journey_find(const cjm_journey *j, const char *id)
     return -1;
 }
 
+/* A reference finds its touchpoint, or one whose id was written wrongly
+ * but means it ("Kauf" for kauf): that id is already an error, and the
+ * reference is not a second one. */
+static long S_resolve(const cjm_journey *j, const char *id)
+{
+    long t = cjm_journey_find(j, id);
+    for (size_t k = 0; t < 0 && k < j->n_tps; k++)
+        if (j->tps[k].fix && strcmp(j->tps[k].fix, id) == 0)
+            t = (long)k;
+    return t;
+}
+
 static bool S_index(cjm_journey *j)
 {
     j->by_id = cjm_arena_array(&j->arena, j->n_tps, sizeof *j->by_id);
@@ -739,7 +921,7 @@ static bool S_index(cjm_journey *j)
         if (!tp->next)
             return false;
         for (size_t k = 0; k < tp->n_next; k++)
-            tp->next[k] = cjm_journey_find(j, tp->next_ids[k]);
+            tp->next[k] = S_resolve(j, tp->next_ids[k]);
     }
     return true;
 }
@@ -772,10 +954,10 @@ cjm_journey *cjm_journey_load(const char *buf, size_t len, const char *file,
     return cjm_journey_load_as(buf, len, file, file, diags);
 }
 
-cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
-                                 const char *path, cjm_diags *diags)
+cjm_journey *cjm_journey_load_partial(const char *buf, size_t len,
+                                      const char *file, const char *path,
+                                      cjm_diags *diags)
 {
-    size_t errors_before = cjm_diags_errors(diags);
     cjm_journey *j = calloc(1, sizeof *j);
     if (!j) {
         cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1, "out of memory");
@@ -784,8 +966,9 @@ cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
     cjm_arena_init(&j->arena);
     ynode *tree;
     lctx c = {diags, &j->arena, false};
-    if (cjm_ytree_parse(&j->arena, buf, len, diags, &tree) == 0 &&
-        S_root(tree, diags, journey_hint)) {
+    bool parsed = cjm_ytree_parse(&j->arena, buf, len, diags, &tree) == 0 &&
+                  S_root(tree, diags, journey_hint);
+    if (parsed) {
         j->file = cjm_arena_strdup(&j->arena, file ? file : "<input>");
         c.oom = j->file == NULL;
         if (!c.oom)
@@ -794,7 +977,19 @@ cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
             cjm_diags_add(diags, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
                           "out of memory while loading");
     }
-    if (cjm_diags_errors(diags) > errors_before || !S_index(j)) {
+    if (!parsed || c.oom || !S_index(j)) {
+        cjm_journey_free(j);
+        return NULL;
+    }
+    return j;
+}
+
+cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
+                                 const char *path, cjm_diags *diags)
+{
+    size_t errors_before = cjm_diags_errors(diags);
+    cjm_journey *j = cjm_journey_load_partial(buf, len, file, path, diags);
+    if (j && cjm_diags_errors(diags) > errors_before) {
         cjm_journey_free(j);
         return NULL;
     }

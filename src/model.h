@@ -47,16 +47,35 @@ typedef struct {
     cjm_pos pos[CJM_METRIC_COUNT];
 } cjm_metrics;
 
+/* Keys whose value had a schema error (or that are missing): absent for
+ * the rules, which also leave out the findings that would only follow
+ * from that (check recovers and reports everything else in one run). */
+enum {
+    CJM_BAD_ID = 1u << 0,       /* id missing or not a valid id */
+    CJM_BAD_CHANNEL = 1u << 1,
+    CJM_BAD_SCORE = 1u << 2,
+    CJM_BAD_NEXT = 1u << 3,     /* `next` or one of its items */
+    CJM_BAD_ENTRY = 1u << 4,
+    CJM_BAD_TOUCHPOINTS = 1u << 5, /* a stage's list */
+    CJM_BAD_SCALE = 1u << 6,
+    CJM_BAD_STAGES = 1u << 7
+};
+
 typedef struct {
-    const char *id;
+    const char *id; /* never NULL: a bad or missing one is shown as written
+                       or as "<line N>" (then `bad` has CJM_BAD_ID) */
+    const char *fix;     /* for a bad id: the id it was meant to be */
+    unsigned bad;
     const char *name;
     const char *channel; /* NULL when absent */
+    const char *channel_fix; /* a channel written in capitals, lower-cased */
     const char *description, *owner, *quote; /* NULL when absent */
     bool indirect;
     const char **actors;
     size_t n_actors;
     bool has_score;
     double score;
+    const char *score_text; /* as written, for exact decimal comparisons */
     cjm_metrics metrics;
     bool moment_of_truth;
     bool entry;
@@ -71,11 +90,13 @@ typedef struct {
     const char **opportunities;
     size_t n_opportunities;
     size_t stage; /* index into journey->stages */
-    cjm_pos pos, id_pos, score_pos;
+    cjm_pos pos, id_pos, score_pos, channel_pos;
 } cjm_touchpoint;
 
 typedef struct {
-    const char *id;
+    const char *id;  /* never NULL; see the touchpoint's id */
+    const char *fix;
+    unsigned bad;
     const char *name;
     const char *description;
     size_t first, count; /* touchpoints */
@@ -120,8 +141,20 @@ int cjm_gate_cond_parse(const char *text, size_t len, cjm_gate_cond *out,
                         char *err, size_t errsize);
 
 /* The keys of `requires:` / a policy file; has_* tells which were written. */
+/* A `rules:` entry: the rule's severity, or off. */
+typedef struct {
+    cjm_rule rule;
+    bool off;
+    cjm_severity sev;
+} cjm_rule_setting;
+
 struct cjm_policy {
     bool has_min, has_max, has_stages, has_channels, has_catalogue, has_scored;
+    bool has_allowed, has_rules;
+    cjm_ref *allowed;
+    size_t n_allowed;
+    cjm_rule_setting *rules;
+    size_t n_rules;
     bool has_gate;
     cjm_gate_cond *gate;
     size_t n_gate;
@@ -148,6 +181,7 @@ struct cjm_journey {
     const char *owner;
     bool future; /* state: future */
     double scale_min, scale_max;
+    const char *scale_text[2]; /* as written */
     struct cjm_policy requires;
     cjm_stage *stages;
     size_t n_stages;
@@ -155,8 +189,18 @@ struct cjm_journey {
     size_t n_tps;
     size_t *by_id; /* touchpoint indices sorted by id */
     cjm_pos pos, stages_pos;
+    unsigned bad;  /* CJM_BAD_SCALE, CJM_BAD_STAGES */
     cjm_arena arena;
 };
+
+/* Loads what can be loaded of a journey whose file is valid YAML, even
+ * when values have schema errors: those count as absent and `bad` says
+ * which.  NULL only when the YAML itself is broken (or out of memory).
+ * Only cjm_journey_check() may see such a model; it is never drawn or
+ * reported. */
+cjm_journey *cjm_journey_load_partial(const char *buf, size_t len,
+                                      const char *file, const char *path,
+                                      cjm_diags *diags);
 
 /* Index of the touchpoint with this id, or -1 (binary search in the sorted
  * index built by the loader). */

@@ -147,11 +147,12 @@ static void S_json(FILE *out, const cjm_diags *d)
     fputs("]}", out);
 }
 
-static void S_github(FILE *out, const cjm_diags *d)
+static void S_github(FILE *out, const cjm_diags *d, bool strict)
 {
     for (size_t i = 0; i < cjm_diags_count(d); i++) {
         const cjm_diag *g = cjm_diags_get(d, i);
-        fprintf(out, "::%s file=", cjm_severity_name(g->severity));
+        fprintf(out, "::%s file=",
+                strict ? "error" : cjm_severity_name(g->severity));
         cjm_gh_escape(out, cjm_diags_file(d), true);
         fprintf(out, ",line=%d,col=%d,title=%s::", g->line, g->column,
                 cjm_rule_name(g->rule));
@@ -165,7 +166,7 @@ int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
 {
     switch (fmt) {
     case CJM_FORMAT_JSON: S_json(out, d); break;
-    case CJM_FORMAT_GITHUB: S_github(out, d); break;
+    case CJM_FORMAT_GITHUB: S_github(out, d, false); break;
     default: S_text(out, d, src, len); break;
     }
     return ferror(out) ? -1 : 0;
@@ -176,8 +177,16 @@ int cjm_diags_write(FILE *out, const cjm_diags *d, cjm_format fmt,
 struct cjm_printer {
     FILE *out;
     cjm_format fmt;
+    bool strict; /* warnings fail the run: every format says so */
     size_t files, errors, warnings, results;
 };
+
+/* The level a finding is shown at: under --strict a warning fails the run
+ * like an error, so CI servers must show it as one. */
+static const char *S_level(const cjm_printer *p, const cjm_diag *g)
+{
+    return p->strict ? "error" : cjm_severity_name(g->severity);
+}
 
 /* A path as a URI reference: unreserved characters and '/' stay, the rest
  * (spaces, umlauts, '%', '#', ...) is percent-encoded. */
@@ -224,7 +233,7 @@ static void S_sarif_file(cjm_printer *p, const cjm_diags *d)
         fprintf(p->out, "%s\n  {\"ruleId\": \"%s\", \"ruleIndex\": %d, "
                         "\"level\": \"%s\", \"message\": {\"text\": ",
                 p->results++ ? "," : "", cjm_rule_name(g->rule), (int)g->rule,
-                cjm_severity_name(g->severity));
+                S_level(p, g));
         cjm_json_string(p->out, g->message);
         fputs("}, \"locations\": [{\"physicalLocation\": {"
               "\"artifactLocation\": {\"uri\": \"",
@@ -255,12 +264,17 @@ static void S_xml(FILE *out, const char *s)
 }
 
 /* One <testsuite> per file: a failing test case per error, a skipped one
- * per warning (GitLab and Jenkins list both), and one passing case when
- * the file has no errors, so clean files count as passed tests. */
+ * per warning (GitLab and Jenkins list both; under --strict a warning
+ * fails too), and one passing case when nothing failed, so clean files
+ * count as passed tests. */
 static void S_junit_file(cjm_printer *p, const cjm_diags *d)
 {
     FILE *out = p->out;
     size_t e = cjm_diags_errors(d), w = cjm_diags_warnings(d);
+    if (p->strict) {
+        e += w;
+        w = 0;
+    }
     size_t tests = e + w + (e == 0);
     fputs("  <testsuite name=\"", out);
     S_xml(out, cjm_diags_file(d));
@@ -274,7 +288,7 @@ static void S_junit_file(cjm_printer *p, const cjm_diags *d)
     }
     for (size_t i = 0; i < cjm_diags_count(d); i++) {
         const cjm_diag *g = cjm_diags_get(d, i);
-        bool err = g->severity == CJM_ERROR;
+        bool err = g->severity == CJM_ERROR || p->strict;
         fputs("    <testcase classname=\"", out);
         S_xml(out, cjm_diags_file(d));
         fprintf(out, "\" name=\"%s at %d:%d\">\n      <%s type=\"%s\" "
@@ -291,6 +305,11 @@ static void S_junit_file(cjm_printer *p, const cjm_diags *d)
                 err ? "failure" : "skipped");
     }
     fputs("  </testsuite>\n", out);
+}
+
+void cjm_printer_set_strict(cjm_printer *p, bool strict)
+{
+    p->strict = strict;
 }
 
 cjm_printer *cjm_printer_new(FILE *out, cjm_format fmt)
@@ -317,6 +336,7 @@ int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
     switch (p->fmt) {
     case CJM_FORMAT_SARIF: S_sarif_file(p, d); break;
     case CJM_FORMAT_JUNIT: S_junit_file(p, d); break;
+    case CJM_FORMAT_GITHUB: S_github(p->out, d, p->strict); break;
     case CJM_FORMAT_JSON:
         if (p->files)
             fputs(", ", p->out);
@@ -340,9 +360,13 @@ int cjm_printer_finish(cjm_printer *p)
     case CJM_FORMAT_SARIF: fputs("\n]}]}\n", out); break;
     case CJM_FORMAT_JUNIT: fputs("</testsuites>\n", out); break;
     case CJM_FORMAT_TEXT:
-        fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s\n",
+        fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s",
                 p->files, p->files == 1 ? "" : "s", e, e == 1 ? "" : "s", w,
                 w == 1 ? "" : "s");
+        if (p->strict && w && !e)
+            fprintf(out, "; failed: %zu warning%s under --strict", w,
+                    w == 1 ? "" : "s");
+        putc('\n', out);
         break;
     default: break;
     }

@@ -1,5 +1,8 @@
 #include "util.h"
 
+#include <locale.h>
+#include <wctype.h>
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -250,4 +253,204 @@ void cjm_gh_escape(FILE *out, const char *s, bool property)
         default: putc(*s, out);
         }
     }
+}
+
+size_t cjm_utf8_decode(const unsigned char *s, unsigned *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : 4;
+    unsigned v = s[0] & (0xFF >> (len + 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return i;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return len;
+}
+
+size_t cjm_utf8_encode(unsigned cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Full Unicode lower case comes from the C library's C.UTF-8 locale (in
+ * glibc since 2.35), opened only for text that is not plain ASCII, so the
+ * common case costs nothing. */
+bool cjm_lower(cjm_str *out, const char *s)
+{
+    bool ascii = true, changed = false;
+    for (const char *p = s; *p; p++)
+        ascii &= (unsigned char)*p < 0x80;
+    locale_t loc = ascii ? (locale_t)0 : newlocale(LC_CTYPE_MASK, "C.UTF-8",
+                                                   (locale_t)0);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp, lo;
+        p += cjm_utf8_decode(p, &cp);
+        if (cp < 0x80)
+            lo = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+        else
+            lo = loc ? (unsigned)towlower_l((wint_t)cp, loc) : cp;
+        char buf[4];
+        cjm_str_append(out, buf, cjm_utf8_encode(lo, buf));
+        changed |= lo != cp;
+    }
+    if (loc)
+        freelocale(loc);
+    if (!out->data)
+        cjm_str_puts(out, "");
+    return changed;
+}
+
+/* German letters as German writers transliterate them; other accented
+ * Latin letters lose the accent. */
+static const char *S_translit(unsigned cp)
+{
+    static const struct {
+        unsigned cp;
+        const char *s;
+    } map[] = {
+        {0xE4, "ae"}, {0xF6, "oe"}, {0xFC, "ue"}, {0xDF, "ss"},
+        {0xE0, "a"},  {0xE1, "a"},  {0xE2, "a"},  {0xE3, "a"},  {0xE5, "a"},
+        {0xE6, "ae"}, {0xE7, "c"},  {0xE8, "e"},  {0xE9, "e"},  {0xEA, "e"},
+        {0xEB, "e"},  {0xEC, "i"},  {0xED, "i"},  {0xEE, "i"},  {0xEF, "i"},
+        {0xF1, "n"},  {0xF2, "o"},  {0xF3, "o"},  {0xF4, "o"},  {0xF5, "o"},
+        {0xF8, "o"},  {0xF9, "u"},  {0xFA, "u"},  {0xFB, "u"},  {0xFD, "y"},
+        {0xFF, "y"},  {0x153, "oe"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].cp == cp)
+            return map[i].s;
+    return NULL;
+}
+
+void cjm_slugify(cjm_str *out, const char *s)
+{
+    cjm_str low = {0};
+    cjm_lower(&low, s);
+    bool dash = false;
+    size_t start = out->len;
+    const unsigned char *p = (const unsigned char *)(low.data ? low.data : "");
+    while (*p) {
+        unsigned cp;
+        p += cjm_utf8_decode(p, &cp);
+        const char *t = S_translit(cp);
+        char one[2] = {(char)cp, 0};
+        if (!t && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+                   cp == '_'))
+            t = one;
+        if (!t) { /* spaces, punctuation, other scripts: one dash */
+            dash = out->len > start;
+            continue;
+        }
+        if (dash)
+            cjm_str_puts(out, "-");
+        dash = false;
+        cjm_str_puts(out, t);
+    }
+    if (out->len == start)
+        cjm_str_puts(out, "stage");
+    cjm_str_free(&low);
+}
+
+int cjm_decimal_parse(const char *s, cjm_decimal *out)
+{
+    long long m = 0;
+    int e = 0, digits = 0;
+    bool neg = *s == '-', any = false;
+    if (*s == '-' || *s == '+')
+        s++;
+    for (bool frac = false;; s++) {
+        if (*s == '.' && !frac) {
+            frac = true;
+            continue;
+        }
+        if (*s < '0' || *s > '9')
+            break;
+        any = true;
+        if (m == 0 && *s == '0') { /* leading zeros carry no digits */
+            e -= frac;
+            continue;
+        }
+        if (++digits > 18)
+            return -1;
+        m = m * 10 + (*s - '0');
+        e -= frac;
+    }
+    if (!any)
+        return -1;
+    if (*s == 'e' || *s == 'E') {
+        char *end;
+        long x = strtol(s + 1, &end, 10);
+        if (*end || x > 400 || x < -400)
+            return -1;
+        e += (int)x;
+    } else if (*s) {
+        return -1;
+    }
+    out->m = neg ? -m : m;
+    out->e = e;
+    return 0;
+}
+
+int cjm_decimal_sum_sign(const cjm_decimal *v, const int *coef, size_t n,
+                         int *sign)
+{
+    int emin = 0;
+    bool have = false;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].m && (!have || v[i].e < emin)) {
+            emin = v[i].e;
+            have = true;
+        }
+    __int128 sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].m)
+            continue;
+        int shift = v[i].e - emin;
+        if (shift > 18) /* beyond 128 bits: let the caller decide */
+            return -1;
+        __int128 x = v[i].m;
+        for (int k = 0; k < shift; k++)
+            x *= 10;
+        sum += x * coef[i];
+    }
+    *sign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
+    return 0;
+}
+
+bool cjm_is_slug(const char *s)
+{
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return false;
+    return true;
 }

@@ -78,4 +78,38 @@ void cjm_md_text(FILE *out, const char *s);
  * as <U+XXXX>. */
 void cjm_gh_escape(FILE *out, const char *s, bool property);
 
+/* Decodes one UTF-8 character at s (valid UTF-8, as libyaml guarantees);
+ * returns its length and sets *cp (U+FFFD for a broken sequence). */
+size_t cjm_utf8_decode(const unsigned char *s, unsigned *cp);
+/* Writes cp as UTF-8 to out (room for 4 bytes); returns the length. */
+size_t cjm_utf8_encode(unsigned cp, char *out);
+
+/* Appends s in lower case by Unicode's rules ("Über" -> "über"); returns
+ * whether anything changed. */
+bool cjm_lower(cjm_str *out, const char *s);
+
+/* Appends an id made from a display name: lower case, German umlauts as
+ * ae/oe/ue/ss, accents dropped, every other run of characters one '-'
+ * ("Übergabe an DHL" -> "uebergabe-an-dhl"); "stage" when nothing is
+ * left. */
+void cjm_slugify(cjm_str *out, const char *s);
+
+/* A number as written in decimal: m x 10^e, exactly. */
+typedef struct {
+    long long m;
+    int e;
+} cjm_decimal;
+
+/* Parses a decimal as the loader accepts it ("-0.975", "5.1", "1e2").
+ * Returns 0, or -1 when it is not one or has more than 18 digits. */
+int cjm_decimal_parse(const char *s, cjm_decimal *out);
+/* The sign (-1, 0, 1) of coef[0] v[0] + ... + coef[n-1] v[n-1], computed
+ * exactly.  Returns 0, or -1 when the exponents lie too far apart. */
+int cjm_decimal_sum_sign(const cjm_decimal *v, const int *coef, size_t n,
+                         int *sign);
+
+/* Whether s is a valid id: lower-case letters, digits, '-' and '_',
+ * starting with a letter or digit. */
+bool cjm_is_slug(const char *s);
+
 #endif

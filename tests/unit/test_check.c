@@ -135,7 +135,29 @@ static void test_touchpoint_count(void **state)
     const char *small = "journey: Small\nstages:\n  - id: a\n    touchpoints:\n"
                         "      - {id: x, name: X, channel: web, score: 3}\n";
     expect(small, NULL, CJM_RULE_TOUCHPOINT_COUNT, 1, CJM_WARNING, 2, 1,
-           "1 touchpoints, fewer than the 12 expected");
+           "1 touchpoint, fewer than the 12 expected");
+}
+
+/* Regression (issue 9): a bound below the default minimum is checked as
+ * given; the default 12 gives way to it. */
+static void test_touchpoint_count_bounds_as_given(void **state)
+{
+    (void)state;
+    const char *two = "journey: Two\nrequires: {touchpoints: {max: 1}}\n"
+                      "stages:\n  - id: a\n    touchpoints:\n"
+                      "      - {id: x, name: X, channel: web, score: 3}\n"
+                      "      - {id: y, name: Y, channel: web, score: 3}\n";
+    expect(two, NULL, CJM_RULE_TOUCHPOINT_COUNT, 1, CJM_ERROR, 3, 1,
+           "2 touchpoints, more than the 1 allowed by its 'requires:'");
+    const char *ok = "journey: Two\nrequires: {touchpoints: {max: 2}}\n"
+                     "stages:\n  - id: a\n    touchpoints:\n"
+                     "      - {id: x, name: X, channel: web, score: 3}\n"
+                     "      - {id: y, name: Y, channel: web, score: 3}\n";
+    expect(ok, NULL, CJM_RULE_TOUCHPOINT_COUNT, 0, CJM_WARNING, 0, 0, NULL);
+    /* Bound by bound: the journey's min keeps the policy file's max. */
+    expect(fixture("requires: {touchpoints: {min: 2}}\n", LAST_OK, ""),
+           "touchpoints: {max: 11}\n", CJM_RULE_TOUCHPOINT_COUNT, 1, CJM_ERROR,
+           3, 1, "more than the 11 allowed by the policy");
 }
 
 static void test_missing_score(void **state)
@@ -187,6 +209,17 @@ static void test_pain_without_friction(void **state)
            CJM_RULE_PAIN_WITHOUT_FRICTION, 0, CJM_WARNING, 0, 0, NULL);
     expect(fixture("", "        channel: web\n        score: 1\n        "
                        "friction: [Slow]\n",
+                   ""),
+           NULL, CJM_RULE_PAIN_WITHOUT_FRICTION, 0, CJM_WARNING, 0, 0, NULL);
+    /* Regression (issue 9): the threshold is decided on the decimals as
+     * written; -3 + 8.1 / 4 is -0.975 exactly, not -0.97499... */
+    expect(fixture("scale: [-3, 5.1]\n", "        channel: web\n        score: "
+                                         "-0.975\n",
+                   ""),
+           NULL, CJM_RULE_PAIN_WITHOUT_FRICTION, 1, CJM_WARNING, LAST_LINE + 2,
+           16, "scores -0.975");
+    expect(fixture("scale: [-3, 5.1]\n", "        channel: web\n        score: "
+                                         "-0.974\n",
                    ""),
            NULL, CJM_RULE_PAIN_WITHOUT_FRICTION, 0, CJM_WARNING, 0, 0, NULL);
     /* On a 0-10 scale the threshold is 2.5. */
@@ -267,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_score_range),
         cmocka_unit_test(test_metric_ranges),
         cmocka_unit_test(test_touchpoint_count),
+        cmocka_unit_test(test_touchpoint_count_bounds_as_given),
         cmocka_unit_test(test_missing_score),
         cmocka_unit_test(test_missing_channel),
         cmocka_unit_test(test_unreachable),
