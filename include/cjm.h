@@ -230,12 +230,20 @@ int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
 
 /* ---- New journeys ------------------------------------------------------ */
 
+/* What a new journey's skeleton holds.  `stages` (n ids, which must be
+ * slugs) may be empty for the usual six; `names` (may be NULL, or hold
+ * NULLs) are the stages' display names; persona, schema (the
+ * yaml-language-server line) and title may be NULL. */
+typedef struct {
+    const char *const *stages;
+    const char *const *names;
+    size_t n;
+    const char *persona, *schema, *title;
+} cjm_skeleton;
+
 /* Writes the skeleton of a new journey: one example touchpoint per stage,
- * with comments explaining each key.  `stages` (n ids, which must be slugs)
- * may be empty for the usual six; `persona` may be NULL; `schema`, when not
- * NULL, goes into the yaml-language-server line.  Returns 0 or -1. */
-int cjm_journey_skeleton(FILE *out, const char *const *stages, size_t n,
-                         const char *persona, const char *schema);
+ * with comments explaining each key.  Returns 0 or -1. */
+int cjm_journey_skeleton(FILE *out, const cjm_skeleton *sk);
 
 /* ---- Rendering -------------------------------------------------------- */
 

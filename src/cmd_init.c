@@ -1,56 +1,162 @@
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
 /* cjm init: write the commented skeleton of a new journey. */
 #include "cli.h"
 #include "outfile.h"
+#include "util.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef CJM_SCHEMA_DEFAULT
 #define CJM_SCHEMA_DEFAULT "/usr/local/share/cjm/journey.schema.json"
 #endif
 
 static const char usage[] =
-    "usage: cjm init [--stages ID,ID,...] [--persona NAME] [--schema REF] FILE\n"
+    "usage: cjm init [--title TEXT] [--stages NAME,NAME,...] [--persona NAME]\n"
+    "                [--schema REF] FILE\n"
     "\n"
     "Writes the skeleton of a new journey to FILE: one example touchpoint per\n"
     "stage, with comments explaining each key.  It passes 'cjm check'.  An\n"
     "existing FILE is never overwritten.\n"
     "\n"
-    "  --stages IDS    the stages, comma-separated ids (default: awareness,\n"
-    "                  consideration, purchase, delivery, service, loyalty)\n"
+    "  --title TEXT    the journey's title (default: New customer journey)\n"
+    "  --stages NAMES  the stages, comma-separated names as the map shows\n"
+    "                  them (\"Aufmerksamkeit,Kauf\"); their ids are made\n"
+    "                  from them (aufmerksamkeit, kauf).  Default: awareness,\n"
+    "                  consideration, purchase, delivery, service, loyalty\n"
     "  --persona NAME  whose journey it is\n"
     "  --schema REF    the JSON Schema for editors, written into the\n"
-    "                  '# yaml-language-server: $schema=' line (default: the\n"
-    "                  installed " CJM_SCHEMA_DEFAULT ")\n"
+    "                  '# yaml-language-server: $schema=' line; default: the\n"
+    "                  repository's schema/ found above FILE (as a relative\n"
+    "                  path), else the installed\n"
+    "                  " CJM_SCHEMA_DEFAULT ",\n"
+    "                  else none; empty for none\n"
     "  -h, --help      this help\n"
     "\n"
     "exit status: 0 written, 2 usage error or FILE exists or cannot be written\n";
 
-static bool S_slug(const char *s)
-{
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-              *s == '-' || *s == '_'))
-            return false;
-    return true;
-}
-
-/* Splits "a,b,c" into ids in place; returns how many, or -1 when one is
- * not a valid id (named in *bad). */
-static int S_split_stages(char *list, const char **ids, int cap,
-                          const char **bad)
+/* Splits "Aufmerksamkeit,Kauf" into ids ("aufmerksamkeit", "kauf") and
+ * the names as written, kept where they are more than the capitalised id.
+ * Ids are made unique ("kauf", "kauf-2").  Returns how many, or -1 when
+ * there are more than `cap` or none. */
+static int S_split_stages(const char *list, char **ids, char **names, int cap)
 {
     int n = 0;
-    for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
-        if (n == cap || !S_slug(tok)) {
-            *bad = tok;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        char *name = strndup(p, len);
+        p += len + (p[len] == ',');
+        if (!name)
+            return -1;
+        size_t a = strspn(name, " "), z = strlen(name);
+        while (z > a && name[z - 1] == ' ')
+            name[--z] = '\0';
+        if (z == a) { /* ",," or a blank */
+            free(name);
+            continue;
+        }
+        if (n == cap) {
+            free(name);
             return -1;
         }
-        ids[n++] = tok;
+        memmove(name, name + a, z - a + 1);
+        cjm_str s = {0};
+        cjm_slugify(&s, name);
+        for (int k = 0, dup = 1; !s.failed && k < n; k++)
+            if (strcmp(ids[k], s.data) == 0) {
+                char num[16];
+                snprintf(num, sizeof num, "-%d", ++dup);
+                cjm_str_puts(&s, num);
+                k = -1;
+            }
+        if (s.failed) {
+            free(name);
+            cjm_str_free(&s);
+            return -1;
+        }
+        ids[n] = s.data;
+        names[n++] = name;
     }
-    return n;
+    return n ? n : -1;
+}
+
+static bool S_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The schema line that works where the file is written: the repository's
+ * schema/ found upward from the file's folder, as a relative path; else
+ * the installed copy (beside this binary, or under PREFIX); else none.
+ * Caller frees. */
+static char *S_find_schema(const char *file)
+{
+    char *copy = strdup(file);
+    if (!copy)
+        return NULL;
+    char *slash = strrchr(copy, '/');
+    const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+    char *real = realpath(dir, NULL);
+    free(copy);
+    cjm_str up = {0}, probe = {0};
+    char *found = NULL;
+    for (char *at = real; at && !found;) {
+        probe.len = 0;
+        cjm_str_printf(&probe, "%s/schema/journey.schema.json", at);
+        if (!probe.failed && S_exists(probe.data)) {
+            cjm_str_puts(&up, "schema/journey.schema.json");
+            found = up.failed ? NULL : strdup(up.data);
+            break;
+        }
+        char *s = strrchr(at, '/');
+        if (!s || s == at)
+            break;
+        *s = '\0';
+        cjm_str_puts(&up, "../");
+    }
+    free(real);
+    cjm_str_free(&up);
+    if (!found) {
+        char *self = realpath("/proc/self/exe", NULL);
+        char *b = self ? strrchr(self, '/') : NULL;
+        if (b) {
+            *b = '\0';
+            probe.len = 0;
+            cjm_str_printf(&probe, "%s/../share/cjm/journey.schema.json", self);
+        }
+        if ((b && !probe.failed && S_exists(probe.data)) ||
+            S_exists(CJM_SCHEMA_DEFAULT))
+            found = strdup(CJM_SCHEMA_DEFAULT);
+        free(self);
+    }
+    cjm_str_free(&probe);
+    return found;
+}
+
+static int S_write(const char *path, const cjm_skeleton *sk)
+{
+    char err[1024];
+    cjm_outfile o;
+    if (cjm_outfile_open(&o, path, err, sizeof err) != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    cjm_journey_skeleton(o.f, sk);
+    /* A device has nothing to protect; a file is never overwritten. */
+    int rc = o.tmp == NULL ? cjm_outfile_commit(&o, err, sizeof err)
+                           : cjm_outfile_commit_new(&o, err, sizeof err);
+    if (rc != 0) {
+        fprintf(stderr, "cjm: %s\n", err);
+        return CJM_EXIT_USAGE;
+    }
+    if (o.tmp != NULL)
+        printf("%s\n", path);
+    return CJM_EXIT_OK;
 }
 
 int cjm_cmd_init(int argc, char **argv)
@@ -59,9 +165,12 @@ int cjm_cmd_init(int argc, char **argv)
         {"stages", required_argument, NULL, 's'},
         {"persona", required_argument, NULL, 'p'},
         {"schema", required_argument, NULL, 'S'},
+        {"title", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *ids[64], *persona = NULL, *schema = CJM_SCHEMA_DEFAULT;
+    char *ids[64], *names[64];
+    const char *persona = NULL, *schema = NULL, *title = NULL;
+    bool schema_given = false;
     char *stages = NULL;
     int n = 0, ch;
     optind = 1;
@@ -71,7 +180,11 @@ int cjm_cmd_init(int argc, char **argv)
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 's': stages = optarg; break;
         case 'p': persona = optarg; break;
-        case 'S': schema = *optarg ? optarg : NULL; break;
+        case 'S':
+            schema = *optarg ? optarg : NULL;
+            schema_given = true;
+            break;
+        case 't': title = optarg; break;
         default:
             return cli_usage_error(usage, "unknown or incomplete option '%s'",
                                  argv[optind - 1]);
@@ -79,28 +192,26 @@ int cjm_cmd_init(int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage_error(usage, "give exactly one FILE%s", "");
-    const char *bad = "";
-    if (stages && (n = S_split_stages(stages, ids, 64, &bad)) <= 0)
+    if (stages && (n = S_split_stages(stages, ids, names, 64)) <= 0)
         return cli_usage_error(usage,
-                             "'%s' is not a stage id: use lower-case letters, "
-                             "digits, '-' and '_' (at most 64 stages)",
-                             bad);
-    char err[1024];
-    cjm_outfile o;
-    if (cjm_outfile_open(&o, argv[optind], err, sizeof err) != 0) {
-        fprintf(stderr, "cjm: %s\n", err);
-        return CJM_EXIT_USAGE;
+                               "--stages '%s': give 1 to 64 stage names, "
+                               "separated by commas",
+                               stages);
+    char *found = schema_given ? NULL : S_find_schema(argv[optind]);
+    if (!schema_given) {
+        schema = found;
+        if (!found)
+            fprintf(stderr, "cjm: no journey.schema.json found (not in a "
+                            "cjm repository, cjm not installed); the file has "
+                            "no schema line: give one with --schema\n");
     }
-    if (o.tmp == NULL) { /* a device: there is nothing to protect */
-        cjm_journey_skeleton(o.f, ids, (size_t)n, persona, schema);
-        return cjm_outfile_commit(&o, err, sizeof err) ? CJM_EXIT_USAGE
-                                                       : CJM_EXIT_OK;
+    cjm_skeleton sk = {(const char *const *)ids, (const char *const *)names,
+                       (size_t)(n > 0 ? n : 0), persona, schema, title};
+    int rc = S_write(argv[optind], &sk);
+    free(found);
+    for (int i = 0; i < n; i++) {
+        free(ids[i]);
+        free(names[i]);
     }
-    cjm_journey_skeleton(o.f, ids, (size_t)n, persona, schema);
-    if (cjm_outfile_commit_new(&o, err, sizeof err) != 0) {
-        fprintf(stderr, "cjm: %s\n", err);
-        return CJM_EXIT_USAGE;
-    }
-    printf("%s\n", argv[optind]);
-    return CJM_EXIT_OK;
+    return rc;
 }

@@ -2,6 +2,8 @@
  * It passes `cjm check` as written (with one touchpoint-count warning: a
  * complete journey has 12-20 touchpoints, the skeleton one per stage). */
 #include "cjm.h"
+#include "label.h"
+#include "util.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -10,18 +12,41 @@ static const char *const default_stages[] = {
     "awareness", "consideration", "purchase", "delivery", "service", "loyalty"};
 
 /* A YAML double-quoted scalar. */
-static void S_quoted(FILE *out, const char *s)
+static void S_quote(cjm_str *s, const char *text)
 {
-    putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    cjm_str_puts(s, "\"");
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
+            cjm_str_printf(s, "\\%c", *p);
         else if (*p < 0x20 || *p == 0x7F)
-            fprintf(out, "\\x%02x", *p);
+            cjm_str_printf(s, "\\x%02x", *p);
         else
-            putc(*p, out);
+            cjm_str_append(s, (const char *)p, 1);
     }
-    putc('"', out);
+    cjm_str_puts(s, "\"");
+}
+
+static void S_quoted(FILE *out, const char *text)
+{
+    cjm_str s = {0};
+    S_quote(&s, text);
+    fputs(s.failed ? "\"\"" : s.data, out);
+    cjm_str_free(&s);
+}
+
+/* "key: "value"" with its comment at column 41 (or after the value). */
+static void S_keyed(FILE *out, const char *key, const char *value,
+                    const char *note)
+{
+    cjm_str s = {0};
+    cjm_str_puts(&s, key);
+    S_quote(&s, value);
+    if (note) {
+        int w = cjm_text_width(s.failed ? "" : s.data);
+        cjm_str_printf(&s, "%*s # %s", w < 40 ? 40 - w : 0, "", note);
+    }
+    fprintf(out, "%s\n", s.failed ? "" : s.data);
+    cjm_str_free(&s);
 }
 
 /* One line of YAML with its comment aligned at column 41 (first stage
@@ -35,14 +60,17 @@ static void S_line(FILE *out, bool comment, const char *yaml,
         fprintf(out, "%s\n", yaml);
 }
 
-static void S_stage(FILE *out, const char *id, bool first)
+static void S_stage(FILE *out, const char *id, const char *given, bool first)
 {
     char name[64], line[192];
     snprintf(name, sizeof name, "%s", id);
     if (name[0] >= 'a' && name[0] <= 'z')
         name[0] = (char)(name[0] - 'a' + 'A');
     fprintf(out, "%s  - id: %s\n", first ? "" : "\n", id);
-    if (first) {
+    if (given && strcmp(given, name) != 0) {
+        S_keyed(out, "    name: ", given, first ? "column header on the map" : NULL);
+        snprintf(name, sizeof name, "%s", given);
+    } else if (first) {
         snprintf(line, sizeof line, "    # name: %s", name);
         S_line(out, true, line, "column header (default: id, capitalised)");
     }
@@ -53,8 +81,8 @@ static void S_stage(FILE *out, const char *id, bool first)
               out);
     snprintf(line, sizeof line, "      - id: %s-1", id);
     S_line(out, first, line, "unique; 'next' and policies use it");
-    snprintf(line, sizeof line, "        name: First touchpoint of %s", name);
-    S_line(out, first, line, "the label on the map");
+    snprintf(line, sizeof line, "First touchpoint of %s", name);
+    S_keyed(out, "        name: ", line, first ? "the label on the map" : NULL);
     S_line(out, first, "        channel: web", "web, app, email, phone, chat, store, ...");
     S_line(out, first, "        score: 3", "the experience, on the scale above");
     if (!first)
@@ -70,23 +98,27 @@ static void S_stage(FILE *out, const char *id, bool first)
     S_line(out, true, "        # next: [other-id]", "default: the next touchpoint");
 }
 
-int cjm_journey_skeleton(FILE *out, const char *const *stages, size_t n,
-                         const char *persona, const char *schema)
+int cjm_journey_skeleton(FILE *out, const cjm_skeleton *sk)
 {
+    const char *const *stages = sk->stages, *const *names = sk->names;
+    size_t n = sk->n;
     if (n == 0) {
         stages = default_stages;
+        names = NULL;
         n = sizeof default_stages / sizeof default_stages[0];
     }
-    if (schema)
-        fprintf(out, "# yaml-language-server: $schema=%s\n", schema);
+    if (sk->schema)
+        fprintf(out, "# yaml-language-server: $schema=%s\n", sk->schema);
     fputs("# A customer journey for cjm.  Check it:  cjm check FILE\n"
           "# Draw it:  cjm render FILE    Figures:  cjm report FILE\n"
           "\n",
           out);
-    S_line(out, true, "journey: New customer journey", "the title of the map");
+    S_keyed(out, "journey: ",
+            sk->title && *sk->title ? sk->title : "New customer journey",
+            "the title of the map");
     S_line(out, true, "persona:", "whose journey it is");
     fputs("  name: ", out);
-    S_quoted(out, persona && *persona ? persona : "Our customer");
+    S_quoted(out, sk->persona && *sk->persona ? sk->persona : "Our customer");
     fputs("\n  goals:\n    - What they want to achieve\n", out);
     S_line(out, true, "state: current", "current (as-is) or future (to-be)");
     S_line(out, true, "scale: [1, 5]", "range of every score; higher is better");
@@ -97,6 +129,6 @@ int cjm_journey_skeleton(FILE *out, const char *const *stages, size_t n,
     fputs("stages:", out);
     fputs("                                  # in journey order\n", out);
     for (size_t i = 0; i < n; i++)
-        S_stage(out, stages[i], i == 0);
+        S_stage(out, stages[i], names ? names[i] : NULL, i == 0);
     return ferror(out) ? -1 : 0;
 }

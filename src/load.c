@@ -73,6 +73,19 @@ static const char *S_kind_name(const ynode *n)
                                                           : "text";
 }
 
+/* Whether `word` is a near miss of a required key that the map lacks. */
+static bool S_near_missing(const ynode *map, const char *word,
+                           const char *const *keys, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        const char *one[] = {keys[j]};
+        if (S_required(keys[j]) && !cjm_ymap_get(map, keys[j]) &&
+            cjm_nearest(word, one, 1))
+            return true;
+    }
+    return false;
+}
+
 /* Warns about keys the format does not know; `x-` keys are extensions.  A
  * near miss of a required key that is missing ('stage:' for 'stages:') is
  * left to S_need, which reports both in one error. */
@@ -88,9 +101,9 @@ static void S_known_keys(lctx *c, const ynode *map, const char *const *keys,
             known = strcmp(k->str, keys[j]) == 0;
         if (known)
             continue;
-        const char *near = cjm_nearest(k->str, keys, n);
-        if (near && S_required(near) && !cjm_ymap_get(map, near))
+        if (S_near_missing(map, k->str, keys, n))
             continue;
+        const char *near = cjm_nearest(k->str, keys, n);
         if (near)
             cjm_diags_add(c->d, CJM_RULE_UNKNOWN_KEY, CJM_WARNING, k->line,
                           k->col,
@@ -283,7 +296,12 @@ static int S_enum(lctx *c, const ynode *n, const char *key,
     if (n->kind == Y_SCALAR) { /* "High": say the word to write */
         cjm_str low = {0};
         cjm_lower(&low, n->str);
-        const char *near = low.failed ? NULL : cjm_nearest(low.data, words, nwords);
+        const char *near = NULL;
+        for (size_t i = 0; !low.failed && i < nwords && !near; i++)
+            if (strcmp(low.data, words[i]) == 0)
+                near = words[i];
+        if (!near && !low.failed)
+            near = cjm_nearest(low.data, words, nwords);
         if (near && strcmp(near, low.data) == 0)
             S_err(c, n, "'%s' must be written in lower case: '%s'", key, near);
         else if (near)

@@ -1,6 +1,7 @@
 /* report: a journey's figures as text, Markdown (for pull-request comments)
  * and JSON (the shape the format spec fixes). */
 #include "analyse.h"
+#include "label.h"
 #include "util.h"
 
 #include <string.h>
@@ -106,7 +107,10 @@ static void S_text(FILE *out, const cjm_journey *j, const cjm_figures *f)
             S_index_text(buf, sizeof buf, j, f), f->scored, j->n_tps);
     fputs("Stages\n", out);
     for (size_t s = 0; s < j->n_stages; s++) {
-        fprintf(out, "  %-24s %3zu tp  ", j->stages[s].name, j->stages[s].count);
+        /* Padded by what the eye sees: "Übergabe" is 8 wide, not 9. */
+        int w = cjm_text_width(j->stages[s].name);
+        fprintf(out, "  %s%*s %3zu tp  ", j->stages[s].name, w < 24 ? 24 - w : 0,
+                "", j->stages[s].count);
         if (f->stage_has_mean[s]) {
             fprintf(out, "%5s  ", cjm_fmt_num(a, f->stage_mean[s], 2));
             S_bar(out, j, f->stage_mean[s]);

@@ -88,6 +88,107 @@ static int S_byte_at(const char *buf, size_t len, size_t line, size_t col)
     return -1;
 }
 
+/* One line of the source: where it starts, its indent, where its key
+ * starts (after any "- "), and whether it is a list item. */
+typedef struct {
+    const char *s;
+    size_t len;
+    int indent, key_col; /* 0-based columns */
+    bool dash, content;
+} src_line;
+
+static src_line S_line(const char *buf, size_t len, size_t want)
+{
+    src_line l = {0};
+    size_t i = 0, line = 0;
+    while (line < want && i < len)
+        if (buf[i++] == '\n')
+            line++;
+    if (line < want)
+        return l;
+    l.s = buf + i;
+    while (i + l.len < len && buf[i + l.len] != '\n')
+        l.len++;
+    size_t k = 0;
+    while (k < l.len && l.s[k] == ' ')
+        k++;
+    l.indent = (int)k;
+    l.content = k < l.len && l.s[k] != '#' && l.s[k] != '\r';
+    l.dash = k + 1 < l.len && l.s[k] == '-' && l.s[k + 1] == ' ';
+    while (k + 1 < l.len && l.s[k] == '-' && l.s[k + 1] == ' ') {
+        k += 2;
+        while (k < l.len && l.s[k] == ' ')
+            k++;
+    }
+    l.key_col = (int)k;
+    return l;
+}
+
+/* The key a line starts with ("name"), for messages. */
+static void S_key_name(cjm_str *s, const src_line *l)
+{
+    size_t k = (size_t)l->key_col, e = k;
+    while (e < l->len && l->s[e] != ':' && e - k < 40)
+        e++;
+    cjm_str_append(s, l->s + k, e - k);
+}
+
+/* libyaml's "mapping values are not allowed", "did not find expected key"
+ * and "did not find expected '-' indicator" mostly mean a line indented
+ * wrongly.  Compare it with the lines above and say by how much, and
+ * where it should start.  Returns false when the lines tell nothing. */
+static bool S_indent_hint(builder *b, size_t line0, cjm_str *msg, int *col)
+{
+    src_line l = S_line(b->buf, b->len, line0), p = {0};
+    size_t pl = line0;
+    if (!l.s || !l.content)
+        return false;
+    while (pl-- > 0) { /* the nearest line above with content */
+        p = S_line(b->buf, b->len, pl);
+        if (p.content)
+            break;
+    }
+    if (!p.content)
+        return false;
+    if (l.dash) {
+        /* A list item: line it up with the nearest item above. */
+        src_line q = p;
+        size_t ql = pl;
+        while (!q.dash && ql-- > 0)
+            q = S_line(b->buf, b->len, ql);
+        if (!q.dash || q.indent == l.indent)
+            return false;
+        int d = q.indent - l.indent;
+        cjm_str_printf(msg, "this list item is indented %d space%s %s than "
+                            "the '-' on line %zu; indent it to column %d",
+                       d < 0 ? -d : d, d == 1 || d == -1 ? "" : "s",
+                       d > 0 ? "less" : "more", ql + 1, q.indent + 1);
+        *col = l.indent + 1;
+        return true;
+    }
+    if (l.indent == p.key_col) {
+        /* Lined up: then it is "key: text: more" on one line. */
+        const char *c1 = memchr(l.s, ':', l.len);
+        size_t rest = c1 ? l.len - (size_t)(c1 - l.s) - 1 : 0;
+        if (!c1 || !memchr(c1 + 1, ':', rest))
+            return false;
+        cjm_str_puts(msg, "the value after '");
+        S_key_name(msg, &l);
+        cjm_str_puts(msg, ":' holds ': '; put the whole value in quotes");
+        *col = l.key_col + 1;
+        return true;
+    }
+    int d = p.key_col - l.indent;
+    cjm_str_printf(msg, "this line is indented %d space%s %s than '",
+                   d < 0 ? -d : d, d == 1 || d == -1 ? "" : "s",
+                   d > 0 ? "less" : "more");
+    S_key_name(msg, &p);
+    cjm_str_printf(msg, ":' on line %zu; indent it to column %d", pl + 1,
+                   p.key_col + 1);
+    *col = l.indent + 1;
+    return true;
+}
+
 static void S_parser_error(builder *b, const yaml_parser_t *p)
 {
     int line, col;
@@ -110,6 +211,20 @@ static void S_parser_error(builder *b, const yaml_parser_t *p)
         col = (int)p->problem_mark.column + 1;
         int ch = S_byte_at(b->buf, b->len, p->problem_mark.line,
                            p->problem_mark.column);
+        bool indent = p->problem &&
+                      (strstr(p->problem, "mapping values are not allowed") ||
+                       strstr(p->problem, "did not find expected key") ||
+                       strstr(p->problem, "did not find expected '-'"));
+        size_t at = p->problem_mark.line;
+        /* "did not find expected key" points at the first token after the
+         * mapping: the line that broke it. */
+        if (ch != '\t' && indent && S_indent_hint(b, at, &msg, &col)) {
+            line = (int)at + 1;
+            cjm_str_printf(&msg, " (YAML: %s)", p->problem);
+            S_syntax(b, line, col, "%s", msg.failed ? "parse error" : msg.data);
+            cjm_str_free(&msg);
+            return;
+        }
         if (ch == '\t')
             cjm_str_puts(&msg, "a tab cannot indent YAML, use spaces: ");
         else

@@ -21,6 +21,13 @@ golden check-github.txt -- check --format github tests/e2e/cases/unknown-referen
 golden check-policy.txt -- check --policy tests/e2e/policy.yaml tests/e2e/cases/unknown-reference.yaml
 golden check-policy-broken.txt -- check --policy tests/e2e/cases/schema-errors.yaml journeys/online-shop.yaml
 golden check-strict.txt -- check --strict tests/e2e/cases/warnings.yaml
+# --strict means the same in every format (issue 9): warnings fail.
+for f in json github sarif junit; do
+    golden "check-strict.$f" -- check --strict --format $f tests/e2e/cases/warnings.yaml
+done
+golden check-policy-vocab.txt -- check --policy tests/e2e/policy-vocab.yaml tests/e2e/cases/each-rule.yaml journeys/online-shop.yaml
+golden check-policy-bad-rules.txt -- check --policy tests/e2e/policy-bad-rules.yaml journeys/online-shop.yaml
+golden report-umlaut-stages.txt -- report tests/e2e/cases/umlaut-stages.yaml
 golden check-dir.txt -- check tests/e2e/tree
 golden check-stdin.txt tests/e2e/cases/unknown-reference.yaml -- check -
 golden check-missing.txt -- check tests/e2e/no-such-file.yaml tests/e2e/cases/empty.yaml
@@ -169,6 +176,13 @@ for t in svg png pdf; do
 done
 [ "$(head -c 8 "$tmp/a.png" | od -An -c | tr -d ' ')" = '211PNG\r\n032\n' ]; check "PNG magic"
 [ "$(head -c 5 "$tmp/a.pdf")" = "%PDF-" ]; check "PDF magic"
+
+# -o dir/ always means a folder, made if missing, even for one input;
+# never a file named after it, never "dir//x.svg" (issue 9).
+"$BIN" render -o "$tmp/slash/" journeys/online-shop.yaml >"$tmp/slash.out"
+[ -s "$tmp/slash/online-shop.svg" ] && [ "$(cat "$tmp/slash.out")" = "$tmp/slash/online-shop.svg" ]; check "render -o dir/ with one input writes into the folder"
+"$BIN" render -o "$tmp/slash2//" journeys/online-shop.yaml >"$tmp/slash2.out"
+[ "$(cat "$tmp/slash2.out")" = "$tmp/slash2/online-shop.svg" ]; check "render -o dir// prints no double slash"
 
 # Several inputs to a folder: <id>.<view>.<ext>; the folder is made.
 "$BIN" render --view flow -T svg -o "$tmp/maps" journeys/online-shop.yaml journeys/city-break-trip.yaml >/dev/null

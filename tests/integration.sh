@@ -80,7 +80,7 @@ want=$("$BIN" check --format json journeys tests/e2e/cases | sed -n 's/.*"errors
 got=$(grep -c '"level": "error"' "$tmp/cjm.sarif.json")
 [ "$got" -ge "${want% *}" ]; check "sarif: every error is a result ($got >= ${want% *})"
 grep -q '"uri": "tests/e2e/cases/unknown-reference.yaml"}, "region": {"startLine": 9, "startColumn": 16}' "$tmp/cjm.sarif.json"; check "sarif: 1-based physical locations"
-[ "$(grep -o '"id": "[a-z-]*"' "$tmp/cjm.sarif.json" | sort -u | wc -l)" = 16 ]; check "sarif: a rule entry per rule"
+[ "$(grep -o '"id": "[a-z-]*"' "$tmp/cjm.sarif.json" | sort -u | wc -l)" = 17 ]; check "sarif: a rule entry per rule (the 17 of the spec)"
 
 "$BIN" check --format junit journeys tests/e2e/cases >"$tmp/junit.xml"
 xmllint --noout "$tmp/junit.xml"; check "junit: well-formed XML"
@@ -92,17 +92,28 @@ x() { xmllint --xpath "$1" "$tmp/junit.xml"; }
 
 # ---- cjm init -----------------------------------------------------------
 cd "$tmp" || exit 1
-"$BIN" init --persona 'Größe "Kundin" \ ' new.yaml >/dev/null; check "init writes a file"
+"$BIN" init --persona 'Größe "Kundin" \ ' new.yaml >/dev/null 2>"$tmp/init.err"; check "init writes a file"
+grep -q 'no schema line: give one with --schema' "$tmp/init.err"; check "init says when it writes no schema line"; rm -f "$tmp/init.err"
 "$BIN" check new.yaml >/dev/null; check "init: the skeleton passes cjm check"
 [ "$("$BIN" report --format json new.yaml | grep -o '"touchpoints": 6,')" = '"touchpoints": 6,' ]; check "init: one touchpoint per default stage"
 cp new.yaml before.yaml
 "$BIN" init new.yaml >/dev/null 2>&1; [ $? = 2 ] && cmp -s new.yaml before.yaml; check "init never overwrites"
-"$BIN" init --stages find,Buy x.yaml >/dev/null 2>&1; [ $? = 2 ] && [ ! -e x.yaml ]; check "init rejects a bad stage id"
+"$BIN" init --stages ' , ,' x.yaml >/dev/null 2>&1; [ $? = 2 ] && [ ! -e x.yaml ]; check "init rejects --stages without a name"
+"$BIN" init --title 'Konto eröffnen' --stages 'Aufmerksamkeit,Kauf,Übergabe an DHL,Kauf' de.yaml >/dev/null 2>&1
+[ "$(grep '^  - id: ' de.yaml | tr -d ' ' | tr '\n' ' ')" = "-id:aufmerksamkeit -id:kauf -id:uebergabe-an-dhl -id:kauf-2 " ] &&
+    grep -q '^    name: "Übergabe an DHL"' de.yaml && grep -q '^journey: "Konto eröffnen"' de.yaml &&
+    "$BIN" check de.yaml >/dev/null; check "init --stages takes display names and makes unique ids; --title"
+! grep -q 'yaml-language-server' new.yaml; check "init outside a repository and an installation writes no schema line"
 "$BIN" init --stages find,buy,use --schema ../schema/journey.schema.json three.yaml >/dev/null
 [ "$(grep -c '^  - id: ' three.yaml)" = 3 ] && "$BIN" check three.yaml >/dev/null; check "init --stages"
 cd - >/dev/null || exit 1
+mkdir -p "$tmp/repo-init/journeys/deep" "$tmp/repo-init/schema" && cp schema/journey.schema.json "$tmp/repo-init/schema/"
+"$BIN" init "$tmp/repo-init/journeys/deep/j.yaml" >/dev/null
+[ "$(head -1 "$tmp/repo-init/journeys/deep/j.yaml")" = "# yaml-language-server: \$schema=../../schema/journey.schema.json" ]; check "init names the repository's schema relative to the new file"
+rm -rf "$tmp/repo-init"
 if [ $have_npm = 1 ]; then
     validate draft7 schema/journey.schema.json "$tmp/new.yaml"; check "init: the schema accepts the skeleton"
+    validate draft7 schema/journey.schema.json "$tmp/de.yaml"; check "init: the schema accepts a skeleton with stage names"
 fi
 [ -z "$(ls "$tmp" | grep -v -e yaml -e json -e xml)" ]; check "init leaves no temporary file"
 
