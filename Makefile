@@ -11,7 +11,7 @@ CFLAGS  ?= -O2 -g
 CPPFLAGS += -Iinclude -Isrc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lcsv -lm
 
 # The library is every file in src/ but the command line: main.c dispatches,
 # cli.c and cmd_<name>.c (one per command) parse options and print.

@@ -323,6 +323,42 @@ int cjm_diffs_write(FILE *out, cjm_diff *const *diffs, size_t n,
 int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
                     FILE *out, char *err, size_t errsize);
 
+/* ---- Survey answers (cjm survey) --------------------------------------- */
+
+/* Survey answers tallied per touchpoint of a journey. */
+typedef struct cjm_survey cjm_survey;
+
+/* Reads survey answers (CSV: a header row, a `touchpoint` column and any of
+ * `csat`, `ces`, `nps`; see the spec) from `in`, streamed, and tallies them
+ * for the touchpoints of j, which must outlive the survey.  Findings go to
+ * d at the CSV's line and column (errors: bad values, unknown touchpoints,
+ * missing columns; a warning for each touchpoint with fewer than
+ * min_responses rows).  Returns the survey (caller frees), or NULL when the
+ * CSV could not be read (message in err). */
+cjm_survey *cjm_survey_read(FILE *in, const cjm_journey *j,
+                            size_t min_responses, cjm_diags *d, char *err,
+                            size_t errsize);
+void cjm_survey_free(cjm_survey *s);
+
+/* Writes each touchpoint's figures: text (a table per stage, beside the
+ * journey's figures) or JSON (the spec's shape).  Returns 0 or -1. */
+int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt);
+
+typedef enum {
+    CJM_SCORE_NONE,
+    CJM_SCORE_CSAT,
+    CJM_SCORE_CES,
+    CJM_SCORE_NPS
+} cjm_score_from;
+
+/* Returns the journey source src[0..len) with `metrics:` of every
+ * touchpoint with figures set (and `score:` from a metric, unless
+ * CJM_SCORE_NONE), every other byte as it was.  The text is new (caller
+ * frees, *out_len its length), or NULL with a message in err. */
+char *cjm_survey_apply(const cjm_survey *s, const char *src, size_t len,
+                       cjm_score_from from, size_t *out_len, char *err,
+                       size_t errsize);
+
 /* ---- Accessors for the model ------------------------------------------ */
 
 const char *cjm_journey_id(const cjm_journey *j);

@@ -16,6 +16,7 @@ int cjm_cmd_report(int argc, char **argv);
 int cjm_cmd_render(int argc, char **argv);
 int cjm_cmd_init(int argc, char **argv);
 int cjm_cmd_diff(int argc, char **argv);
+int cjm_cmd_survey(int argc, char **argv);
 
 /* Raises *status to s when s is worse (exit codes grow with badness). */
 void cli_worse(int *status, int s);

@@ -21,6 +21,8 @@ static const char usage_main[] =
     "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
     "  diff     what changed between two versions of journeys: a changelog,\n"
     "           a CI gate and an as-is / to-be map\n"
+    "  survey   survey answers (CSV) into each touchpoint's CSAT, CES and\n"
+    "           NPS, written into the journey with --write\n"
     "  init     write the skeleton of a new journey\n"
     "\n"
     "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
@@ -37,6 +39,7 @@ static const struct {
 } commands[] = {
     {"check", cjm_cmd_check}, {"report", cjm_cmd_report},
     {"render", cjm_cmd_render}, {"diff", cjm_cmd_diff},
+    {"survey", cjm_cmd_survey},
     {"init", cjm_cmd_init},
 };
 
@@ -72,6 +75,8 @@ int main(int argc, char **argv)
     /* A reader that goes away (`cjm check | head -1`) is a write error we
      * report with exit 2, not a silent death by SIGPIPE. */
     signal(SIGPIPE, SIG_IGN);
+    /* Likewise a file-size limit: the write fails and is reported. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2)
         return cli_usage_error(usage_main, "no command given%s", "");
     const char *cmd = argv[1];

@@ -36,7 +36,26 @@ typedef struct {
     size_t alias_weight;
     bool have_root;
     bool failed; /* a syntax error was reported: stop */
+    size_t mark_chars, mark_bytes; /* see S_offset() */
 } builder;
+
+/* libyaml's marks count characters; edits need bytes.  Marks only grow
+ * along the event stream, so one cursor walks the buffer once. */
+static size_t S_offset(builder *b, size_t chars)
+{
+    if (chars < b->mark_chars) { /* never expected: start over */
+        b->mark_chars = 0;
+        b->mark_bytes = b->len >= 3 && memcmp(b->buf, "\xEF\xBB\xBF", 3) == 0
+                            ? 3 : 0;
+    }
+    while (b->mark_chars < chars && b->mark_bytes < b->len) {
+        unsigned char c = (unsigned char)b->buf[b->mark_bytes];
+        size_t w = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        b->mark_bytes += w;
+        b->mark_chars++;
+    }
+    return b->mark_bytes < b->len ? b->mark_bytes : b->len;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
@@ -406,6 +425,8 @@ static void S_scalar(builder *b, const yaml_event_t *e)
     if (!n)
         return;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    n->start = S_offset(b, e->start_mark.index);
+    n->end = S_offset(b, e->end_mark.index);
     n->len = e->data.scalar.length;
     n->str = cjm_arena_strndup(b->arena,
                                (const char *)e->data.scalar.value, n->len);
@@ -439,6 +460,10 @@ static void S_open(builder *b, const yaml_event_t *e, ykind kind)
     ynode *n = S_node(b, kind, &e->start_mark);
     if (!n)
         return;
+    n->start = S_offset(b, e->start_mark.index);
+    n->flow = kind == Y_SEQ
+                  ? e->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                  : e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
     S_check_tag(b, tag, n);
     /* Child vectors stay allocated per depth and are reused by the next
      * collection at that depth: no malloc per mapping. */
@@ -448,10 +473,11 @@ static void S_open(builder *b, const yaml_event_t *e, ykind kind)
     f->anchor = S_anchor_name(b, anc);
 }
 
-static void S_close(builder *b)
+static void S_close(builder *b, const yaml_event_t *e)
 {
     frame *f = &b->stack[b->depth - 1];
     ynode *n = f->node;
+    n->end = S_offset(b, e->end_mark.index);
     n->n = n->kind == Y_MAP ? f->n / 2 : f->n;
     n->items = cjm_arena_array(b->arena, f->n, sizeof *n->items);
     if (!n->items) {
@@ -520,7 +546,7 @@ static bool S_event(builder *b, const yaml_event_t *e, int *docs)
     case YAML_SEQUENCE_START_EVENT: S_open(b, e, Y_SEQ); break;
     case YAML_MAPPING_START_EVENT: S_open(b, e, Y_MAP); break;
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT: S_close(b); break;
+    case YAML_MAPPING_END_EVENT: S_close(b, e); break;
     case YAML_ALIAS_EVENT: S_alias(b, e); break;
     case YAML_STREAM_END_EVENT: return false;
     default: break;
@@ -545,6 +571,8 @@ int cjm_ytree_parse(cjm_arena *arena, const char *buf, size_t len,
         return -1;
     }
     *b = (builder){.arena = arena, .diags = diags, .buf = buf, .len = len};
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        b->mark_bytes = 3; /* libyaml skips a BOM without counting it */
     if (S_utf16(buf, len)) {
         S_syntax(b, 1, 1, "the file is UTF-16; save it as UTF-8");
     } else {
@@ -586,4 +614,11 @@ const ynode *cjm_ymap_get(const ynode *map, const char *key)
             return map->items[2 * i + 1];
     }
     return NULL;
+}
+
+size_t cjm_ynode_content_end(const ynode *n)
+{
+    while (n->kind != Y_SCALAR && !n->flow && n->n)
+        n = n->items[n->kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
+    return n->end;
 }

@@ -32,7 +32,17 @@ struct ynode {
     ynode **items;   /* SEQ: n items; MAP: n pairs as items[2i], items[2i+1] */
     size_t n;
     size_t weight; /* nodes in the subtree, aliases expanded (saturating) */
+    /* Byte offsets in the source: where the node starts, and where its
+     * last event ends (a scalar's end; after ']' or '}' for a flow
+     * collection; for a block collection libyaml's end mark, which lies at
+     * the next token, so use cjm_ynode_content_end()). */
+    size_t start, end;
+    bool flow; /* a flow collection: [...] or {...} */
 };
+
+/* Where the text of a node really ends: a scalar's or flow collection's
+ * end, or for a block collection the end of its last item. */
+size_t cjm_ynode_content_end(const ynode *n);
 
 /* Parses buf[0..len) and returns the root through *root (NULL for an empty
  * document).  Nodes and scalar text are allocated in `arena`, so the model

@@ -1,0 +1,156 @@
+/* print_survey: the figures of a survey for a person (a table per stage,
+ * with the figures the journey holds now beside them) and as JSON (the
+ * spec's shape). */
+#include "label.h"
+#include "survey.h"
+
+#include <math.h>
+#include <string.h>
+
+static void S_jnum(FILE *out, bool has, double x, int decimals)
+{
+    char buf[32];
+    if (!has)
+        fputs("null", out);
+    else if (decimals == 1)
+        fprintf(out, "%.1f", x);
+    else
+        fputs(cjm_fmt_num(buf, x, decimals), out);
+}
+
+static void S_json(FILE *out, const cjm_survey *s)
+{
+    const cjm_journey *j = s->j;
+    fputs("{\"journey\": ", out);
+    cjm_json_string(out, j->id);
+    fputs(", \"touchpoints\": [", out);
+    bool first = true;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        cjm_survey_figures f;
+        if (!cjm_survey_figures_of(s, t, &f))
+            continue;
+        fputs(first ? "\n  {\"id\": " : ",\n  {\"id\": ", out);
+        cjm_json_string(out, j->tps[t].id);
+        fprintf(out, ", \"responses\": %zu, \"csat\": ", f.responses);
+        S_jnum(out, f.has[CJM_CSAT], f.csat, 2);
+        fputs(", \"csat_top2\": ", out);
+        S_jnum(out, f.has[CJM_CSAT], f.csat_top2, 1);
+        fputs(", \"ces\": ", out);
+        S_jnum(out, f.has[CJM_CES], f.ces, 2);
+        fputs(", \"nps\": ", out);
+        if (f.has[CJM_NPS])
+            fprintf(out, "%ld", f.nps);
+        else
+            fputs("null", out);
+        fputs(", \"nps_moe\": ", out);
+        S_jnum(out, f.has[CJM_NPS], f.nps_moe, 1);
+        putc('}', out);
+        first = false;
+    }
+    fputs(first ? "], \"skipped\": [" : "\n], \"skipped\": [", out);
+    first = true;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        cjm_survey_figures f;
+        if (cjm_survey_figures_of(s, t, &f) || f.responses == 0)
+            continue;
+        fputs(first ? "{\"id\": " : ", {\"id\": ", out);
+        cjm_json_string(out, j->tps[t].id);
+        fprintf(out, ", \"responses\": %zu}", f.responses);
+        first = false;
+    }
+    fputs("]}\n", out);
+}
+
+/* "2.41 (+0.21)": the new figure and its change against the journey. */
+static void S_cell(FILE *out, int width, bool has, double x, int decimals,
+                   bool had, double was)
+{
+    char a[32], b[48], cell[96];
+    if (!has) {
+        fprintf(out, "%*s", width, "-");
+        return;
+    }
+    cjm_fmt_num(a, x, decimals);
+    if (had && round(x * 100) != round(was * 100)) {
+        double d = x - was;
+        snprintf(b, sizeof b, " (%s%s)", d > 0 ? "+" : "-",
+                 cjm_fmt_num(cell, d > 0 ? d : -d, decimals));
+    } else if (had) {
+        snprintf(b, sizeof b, " (=)");
+    } else {
+        snprintf(b, sizeof b, " (new)");
+    }
+    snprintf(cell, sizeof cell, "%s%s", a, b);
+    fprintf(out, "%*s", width, cell);
+}
+
+static void S_text(FILE *out, const cjm_survey *s)
+{
+    const cjm_journey *j = s->j;
+    size_t with = 0, skipped = 0;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        cjm_survey_figures f;
+        if (cjm_survey_figures_of(s, t, &f))
+            with++;
+        else if (f.responses)
+            skipped++;
+    }
+    fprintf(out, "%s (%s): %zu answer rows", j->title, j->id, s->rows);
+    if (s->other_journeys)
+        fprintf(out, " (%zu more for other journeys, left out)",
+                s->other_journeys);
+    fprintf(out, "; %zu touchpoints with figures, %zu under the minimum of "
+                 "%zu responses\n",
+            with, skipped, s->min_responses);
+    fputs("In brackets: the change against the figures the journey holds "
+          "now.\n",
+          out);
+    for (size_t st = 0; st < j->n_stages; st++) {
+        const cjm_stage *g = &j->stages[st];
+        bool any = false;
+        for (size_t t = g->first; t < g->first + g->count; t++)
+            any |= s->t[t].responses > 0;
+        if (!any)
+            continue;
+        fprintf(out, "\n%s\n  %-22s %7s %16s %7s %14s %16s\n", g->name,
+                "touchpoint", "n", "CSAT", "top-2", "CES", "NPS");
+        for (size_t t = g->first; t < g->first + g->count; t++) {
+            const cjm_touchpoint *tp = &j->tps[t];
+            const cjm_metrics *m = &tp->metrics;
+            cjm_survey_figures f;
+            bool has = cjm_survey_figures_of(s, t, &f);
+            if (!f.responses)
+                continue;
+            int w = cjm_text_width(tp->id);
+            fprintf(out, "  %s%*s %7zu ", tp->id, w < 22 ? 22 - w : 0, "",
+                    f.responses);
+            if (!has) {
+                fprintf(out, "  under the minimum of %zu: no figures\n",
+                        s->min_responses);
+                continue;
+            }
+            S_cell(out, 16, f.has[CJM_CSAT], f.csat, 2, m->has[CJM_METRIC_CSAT],
+                   m->value[CJM_METRIC_CSAT]);
+            if (f.has[CJM_CSAT])
+                fprintf(out, " %5.1f %%", f.csat_top2);
+            else
+                fprintf(out, " %7s", "-");
+            S_cell(out, 15, f.has[CJM_CES], f.ces, 2, m->has[CJM_METRIC_CES],
+                   m->value[CJM_METRIC_CES]);
+            S_cell(out, 12, f.has[CJM_NPS], (double)f.nps, 0,
+                   m->has[CJM_METRIC_NPS], m->value[CJM_METRIC_NPS]);
+            if (f.has[CJM_NPS])
+                fprintf(out, " ± %.1f", f.nps_moe);
+            putc('\n', out);
+        }
+    }
+}
+
+int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt)
+{
+    if (fmt == CJM_FORMAT_JSON)
+        S_json(out, s);
+    else
+        S_text(out, s);
+    return ferror(out) ? -1 : 0;
+}
