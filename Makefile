@@ -28,7 +28,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration e2e bench render leakcheck fuzz clean install uninstall
+.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
 
 all: $(BIN)
 
@@ -73,6 +73,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e.sh $(BIN)
+	@sh tests/survey.sh $(BIN)
 	@sh tests/diff.sh $(BIN)
 
 # The examples must pass --strict; e2e runs last so its "N passed, N failed"
@@ -142,10 +143,25 @@ FUZZ_SECONDS ?= 300
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_BIN      = $(BUILD)/fuzz/fuzz_journey
+FUZZ_SURVEY   = $(BUILD)/fuzz/fuzz_survey
 $(FUZZ_BIN): fuzz/fuzz_journey.c $(LIB_SRC) include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ \
 	    fuzz/fuzz_journey.c $(LIB_SRC) $(LDLIBS)
+$(FUZZ_SURVEY): fuzz/fuzz_survey.c $(LIB_SRC) include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ \
+	    fuzz/fuzz_survey.c $(LIB_SRC) $(LDLIBS)
+# The CSV reader of cjm survey: `make fuzz-survey` (FUZZ_SECONDS as above).
+fuzz-survey: $(FUZZ_SURVEY)
+	@mkdir -p $(BUILD)/fuzz/survey-corpus $(BUILD)/fuzz/survey-seeds
+	@cp tests/survey/cases/*.csv journeys/*.csv $(BUILD)/fuzz/survey-seeds/
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    ./$(FUZZ_SURVEY) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/survey- \
+	    $(BUILD)/fuzz/survey-corpus $(BUILD)/fuzz/survey-seeds
+
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
 	@cp journeys/*.yaml tests/e2e/cases/*.yaml tests/render/*.yaml \
@@ -179,6 +195,12 @@ leakcheck: $(BIN)
 	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-stage,removed-touchpoint,new-friction:low,score-drop:1 \
 	        tests/diff/base.yaml tests/diff/$$p.yaml >/dev/null 2>$$tmp/log || \
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
+	for f in tests/survey/cases/*.csv journeys/online-shop-survey.csv; do \
+	    $(VALGRIND) ./$(BIN) survey --format json --min-responses 1 $$f tests/survey/cases/j.yaml >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; \
+	cp tests/survey/cases/styles.yaml $$tmp/styles.yaml; \
+	$(VALGRIND) ./$(BIN) survey --score-from nps --write tests/survey/cases/styles.csv $$tmp/styles.yaml >/dev/null 2>$$tmp/log || \
+	    { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
 	for t in svg png pdf dot; do \
 	    $(VALGRIND) ./$(BIN) diff -T $$t -o $$tmp/d.$$t journeys/online-shop.yaml journeys/online-shop-future.yaml >/dev/null 2>$$tmp/log || \
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \

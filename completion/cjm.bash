@@ -8,7 +8,7 @@ _cjm()
     cmd=${COMP_WORDS[1]}
 
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "check report render diff init --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check report render diff survey init --help --version" -- "$cur"))
         return
     fi
     case $cmd:$prev in
@@ -16,6 +16,9 @@ _cjm()
         report:--format) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")); return ;;
         render:--view) COMPREPLY=($(compgen -W "map flow channels" -- "$cur")); return ;;
         render:-T | diff:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
+        survey:--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
+        survey:--score-from) COMPREPLY=($(compgen -W "csat ces nps" -- "$cur")); return ;;
+        survey:--min-responses) return ;;
         diff:--format) COMPREPLY=($(compgen -W "text markdown json github" -- "$cur")); return ;;
         diff:--fail-on) COMPREPLY=($(compgen -W "removed-journey removed-stage removed-touchpoint index-drop: score-drop: new-friction:high new-friction:critical" -- "$cur")); return ;;
         diff:--base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
@@ -30,10 +33,16 @@ _cjm()
             render) COMPREPLY=($(compgen -W "--view -T -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
+            survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;
         esac
         return
     fi
-    # Journeys: YAML files and the folders that may hold them.
+    # Journeys: YAML files and the folders that may hold them; for survey,
+    # the answers come first, as CSV.
+    if [ "$cmd" = survey ] && [[ $(printf '%s ' "${COMP_WORDS[@]:2:COMP_CWORD-2}") != *.csv\ * ]]; then
+        COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+        return
+    fi
     COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
 }
 complete -o filenames -F _cjm cjm

@@ -45,7 +45,10 @@ static int S_replace(const char *path, const char *text, size_t len)
 {
     char err[1024];
     struct stat st;
-    if (stat(path, &st) != 0 || access(path, W_OK) != 0) {
+    /* A file without write bits is read-only for us even as root, who
+     * could replace it: someone made it so on purpose. */
+    if (stat(path, &st) != 0 || access(path, W_OK) != 0 ||
+        !(st.st_mode & 0222)) {
         fprintf(stderr, "cjm: cannot write '%s': %s; nothing was changed\n",
                 path, strerror(errno ? errno : EACCES));
         return CJM_EXIT_USAGE;

@@ -13,6 +13,7 @@
 
 typedef struct {
     size_t at, cut; /* replace [at, at + cut) */
+    size_t seq;     /* edits at one place go in in the order they were made */
     char *text;
 } edit;
 
@@ -37,7 +38,8 @@ static void S_edit(edits *es, size_t at, size_t cut, cjm_str *text)
     }
     if (text->failed)
         es->oom = true;
-    es->e[es->n++] = (edit){at, cut, text->data ? text->data : NULL};
+    es->e[es->n] = (edit){at, cut, es->n, text->data ? text->data : NULL};
+    es->n++;
     *text = (cjm_str){0};
 }
 
@@ -154,7 +156,9 @@ static const double range_hi[CJM_INSTRUMENTS] = {5, 7, 100};
 static int S_cmp(const void *a, const void *b)
 {
     const edit *x = a, *y = b;
-    return (x->at < y->at) ? 1 : (x->at > y->at) ? -1 : 0;
+    if (x->at != y->at)
+        return x->at < y->at ? 1 : -1;
+    return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
 }
 
 /* Copies the source with the edits in, walking them in ascending order

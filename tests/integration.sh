@@ -119,7 +119,7 @@ fi
 
 # ---- man page and --help ------------------------------------------------
 [ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
-for cmd in check report render diff init; do
+for cmd in check report render diff survey init; do
     for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
         grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
     done
@@ -127,7 +127,9 @@ done
 
 # ---- bash completion ----------------------------------------------------
 c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
-[ "$(c '')" = "check report render diff init --help --version " ]; check "completion: commands"
+[ "$(c '')" = "check report render diff survey init --help --version " ]; check "completion: commands"
+[ "$(c survey journeys/online-shop-s)" = "journeys/online-shop-survey.csv " ]; check "completion: survey takes the CSV first"
+[ "$(c survey journeys/online-shop-survey.csv journeys/online-shop.)" = "journeys/online-shop.yaml " ]; check "completion: then the journey"
 [ "$(c diff --format '')" = "text markdown json github " ]; check "completion: diff formats"
 [ "$(c diff --fail-on removed-s)" = "removed-stage " ]; check "completion: diff conditions"
 [ "$(c render --view '')" = "map flow channels " ]; check "completion: views"

@@ -77,6 +77,26 @@ echo "cjm diff, 2 x 1000 journeys, a tenth changed: ${diff_ms} ms (target < 1000
 echo "two cjm check runs over the same folders: ${check_ms} ms"
 awk -v a="$diff_ms" -v b="$check_ms" 'BEGIN { printf "ratio diff / two checks: %.2f (target <= 2.50)\n", (b > 0 ? a / b : 0) }'
 
+# ---- survey (issue 12): answer rows across 20 touchpoints, streamed:
+# 1,000,000 rows in under 1 s, and peak memory that does not grow with the
+# rows (printed for 10,000 and 1,000,000).
+j20s=$BUILD/bench/survey20.yaml
+awk 'BEGIN { print "journey: Bench survey"; print "stages:";
+  for (s = 0; s < 5; s++) { print "  - id: s" s; print "    touchpoints:";
+    for (i = 0; i < 4; i++) printf "      - {id: t%d-%d, name: T%d-%d, channel: web, score: 3}\n", s, i, s, i } }' >"$j20s"
+for rows in 10000 1000000; do
+    [ -f "$BUILD/bench/answers$rows.csv" ] || awk -v n=$rows 'BEGIN { print "touchpoint,csat,ces,nps";
+      for (r = 0; r < n; r++) printf "t%d-%d,%d,%d,%d\n", r % 5, (r / 5) % 4, 1 + r % 5, 1 + r % 7, r % 11 }' >"$BUILD/bench/answers$rows.csv"
+done
+survey_ms=$(best "$BUILD/cjm" survey --format json "$BUILD/bench/answers1000000.csv" "$j20s")
+echo "cjm survey, 1,000,000 answer rows across 20 touchpoints: ${survey_ms} ms (target < 1000 ms)"
+if [ -x /usr/bin/time ]; then
+    for rows in 10000 1000000; do
+        /usr/bin/time -f "peak memory, cjm survey of $rows rows: %M KB" \
+            "$BUILD/cjm" survey --format json "$BUILD/bench/answers$rows.csv" "$j20s" 2>&1 >/dev/null | tail -1
+    done
+fi
+
 # ---- render (issue 3): a 20-touchpoint journey, whole process, against
 # Graphviz's own command-line tool on the DOT cjm emits, same engine (map:
 # nop2 = neato -n2; flow: dot).  Target: ratio <= 1.25.
