@@ -99,9 +99,9 @@ static void S_text(FILE *out, const cjm_survey *s)
     if (s->other_journeys)
         fprintf(out, " (%zu more for other journeys, left out)",
                 s->other_journeys);
-    fprintf(out, "; %zu touchpoints with figures, %zu under the minimum of "
+    fprintf(out, "; %zu touchpoint%s with figures, %zu under the minimum of "
                  "%zu responses\n",
-            with, skipped, s->min_responses);
+            with, with == 1 ? "" : "s", skipped, s->min_responses);
     fputs("In brackets: the change against the figures the journey holds "
           "now.\n",
           out);

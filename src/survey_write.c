@@ -165,7 +165,8 @@ static int S_cmp(const void *a, const void *b)
  * (sorted descending, read from the end). */
 static char *S_apply(edits *es, const char *src, size_t len, size_t *out_len)
 {
-    qsort(es->e, es->n, sizeof *es->e, S_cmp);
+    if (es->n) /* qsort must not see a NULL array */
+        qsort(es->e, es->n, sizeof *es->e, S_cmp);
     cjm_str out = {0};
     size_t pos = 0;
     for (size_t i = es->n; i-- > 0;) {

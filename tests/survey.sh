@@ -86,6 +86,11 @@ cp $C/j.yaml "$tmp/bad.yaml"
 cp tests/e2e/cases/schema-errors.yaml "$tmp/err.yaml"
 "$BIN" survey --write $C/one.csv "$tmp/err.yaml" >/dev/null 2>&1; rc=$?
 [ $rc = 1 ] && cmp -s "$tmp/err.yaml" tests/e2e/cases/schema-errors.yaml; check "--write on a journey with errors: exit 1, untouched"
+# Regression (fuzzing): nothing to write (every touchpoint under the
+# minimum) left qsort a NULL array.
+cp $C/j.yaml "$tmp/none.yaml"
+"$BIN" survey --write $C/one.csv "$tmp/none.yaml" >/dev/null 2>&1; rc=$?
+[ $rc = 0 ] && cmp -s "$tmp/none.yaml" $C/j.yaml; check "--write with no figures: the file as it was"
 [ -z "$(ls "$tmp" | grep '\.tmp')" ]; check "no temporary file left behind"
 
 echo "survey: $passed passed, $failed failed"
