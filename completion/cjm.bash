@@ -15,6 +15,8 @@ _cjm()
         check:--format) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")); return ;;
         report:--format) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")); return ;;
         render:--view) COMPREPLY=($(compgen -W "map flow channels" -- "$cur")); return ;;
+        render:--lang | report:--lang) COMPREPLY=($(compgen -W "en de" -- "$cur")); return ;;
+        render:--show) COMPREPLY=($(compgen -W "owner" -- "$cur")); return ;;
         render:-T | diff:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
         survey:--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
         survey:--score-from) COMPREPLY=($(compgen -W "csat ces nps" -- "$cur")); return ;;
@@ -29,8 +31,8 @@ _cjm()
     if [[ $cur == -* ]]; then
         case $cmd in
             check) COMPREPLY=($(compgen -W "--policy --format --strict --help" -- "$cur")) ;;
-            report) COMPREPLY=($(compgen -W "--format --help" -- "$cur")) ;;
-            render) COMPREPLY=($(compgen -W "--view -T -o --help" -- "$cur")) ;;
+            report) COMPREPLY=($(compgen -W "--format --lang --help" -- "$cur")) ;;
+            render) COMPREPLY=($(compgen -W "--view -T --lang --show -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
             survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;

@@ -361,6 +361,12 @@ char *cjm_survey_apply(const cjm_survey *s, const char *src, size_t len,
 
 /* ---- Accessors for the model ------------------------------------------ */
 
+/* The language of the words maps and reports add ("en", "de"), over the
+ * journey's own `lang:` (--lang).  Returns 0, or -1 when unknown. */
+int cjm_journey_set_lang(cjm_journey *j, const char *lang);
+/* Whether maps show each touchpoint's owner (render --show owner). */
+void cjm_journey_show_owners(cjm_journey *j, bool show);
+
 const char *cjm_journey_id(const cjm_journey *j);
 const char *cjm_journey_title(const cjm_journey *j);
 const char *cjm_journey_file(const cjm_journey *j);

@@ -82,8 +82,42 @@ static int S_counts(cjm_figures *f)
         }
         for (size_t k = 0; k < tp->n_friction; k++)
             f->friction[tp->friction[k].severity]++;
+        f->contact[tp->indirect]++;
     }
     return 0;
+}
+
+/* The spec's weighting rule over touchpoints [first, first + n). */
+static void S_kpis(const cjm_journey *j, size_t first, size_t n, cjm_kpis *k)
+{
+    memset(k, 0, sizeof *k);
+    const int R = CJM_METRIC_RESPONSES;
+    for (int m = 0; m < CJM_METRIC_COUNT; m++) {
+        double sum = 0, wsum = 0, plain = 0;
+        size_t carry = 0;
+        bool all_weighted = true;
+        for (size_t t = first; t < first + n; t++) {
+            const cjm_metrics *mt = &j->tps[t].metrics;
+            if (!mt->has[m])
+                continue;
+            carry++;
+            plain += mt->value[m];
+            if (m == R)
+                continue;
+            if (mt->has[R] && mt->value[R] > 0) {
+                sum += mt->value[m] * mt->value[R];
+                wsum += mt->value[R];
+            } else {
+                all_weighted = false;
+            }
+        }
+        if (!carry)
+            continue;
+        k->has[m] = true;
+        k->value[m] = m == R ? plain
+                      : all_weighted && wsum > 0 ? sum / wsum
+                                                 : plain / (double)carry;
+    }
 }
 
 cjm_figures *cjm_figures_new(const cjm_journey *j)
@@ -95,10 +129,15 @@ cjm_figures *cjm_figures_new(const cjm_journey *j)
     size_t ns = j->n_stages ? j->n_stages : 1;
     f->stage_has_mean = calloc(ns, sizeof *f->stage_has_mean);
     f->stage_mean = calloc(ns, sizeof *f->stage_mean);
-    if (!f->stage_has_mean || !f->stage_mean || S_counts(f) != 0) {
+    f->stage_kpis = calloc(ns, sizeof *f->stage_kpis);
+    if (!f->stage_has_mean || !f->stage_mean || !f->stage_kpis ||
+        S_counts(f) != 0) {
         cjm_figures_free(f);
         return NULL;
     }
+    S_kpis(j, 0, j->n_tps, &f->kpis);
+    for (size_t s = 0; s < j->n_stages; s++)
+        S_kpis(j, j->stages[s].first, j->stages[s].count, &f->stage_kpis[s]);
     S_means(f);
     S_weakest(f);
     return f;
@@ -110,6 +149,7 @@ void cjm_figures_free(cjm_figures *f)
         return;
     free(f->stage_has_mean);
     free(f->stage_mean);
+    free(f->stage_kpis);
     free(f->channels);
     free(f);
 }

@@ -3,6 +3,7 @@
 #define CJM_ANALYSE_H
 
 #include "model.h"
+#include "util.h"
 
 enum { CJM_WEAKEST = 3 };
 
@@ -10,6 +11,14 @@ typedef struct {
     const char *name;
     size_t count;
 } cjm_channel_count;
+
+/* KPIs of a set of touchpoints (a stage, the journey): each figure the
+ * mean of the touchpoints that carry it, weighted by their responses where
+ * every one of them has responses, else unweighted; responses their sum. */
+typedef struct {
+    bool has[CJM_METRIC_COUNT];
+    double value[CJM_METRIC_COUNT];
+} cjm_kpis;
 
 struct cjm_figures {
     const cjm_journey *j;
@@ -24,6 +33,14 @@ struct cjm_figures {
     cjm_channel_count *channels; /* in order of first use */
     size_t n_channels;
     size_t channel_switches;
+    size_t contact[2]; /* direct, indirect */
+    cjm_kpis kpis;
+    cjm_kpis *stage_kpis; /* per stage */
 };
+
+/* "CSAT 2.2 · CES 2.9 · NPS −10 · n = 1,240" of the metrics present, in
+ * the language's number style (report.c; the map's cards say the same). */
+void cjm_kpi_text(cjm_str *s, const double *value, const bool *has,
+                  cjm_lang lang);
 
 #endif

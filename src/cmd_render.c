@@ -7,7 +7,7 @@
 
 static const char usage[] =
     "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
-    "                  [-o PATH] PATH...\n"
+    "                  [--lang en|de] [--show owner] [-o PATH] PATH...\n"
     "\n"
     "Draws each journey.  A journey with errors is not drawn: its\n"
     "diagnostics are printed instead, as by 'cjm check'.\n"
@@ -17,6 +17,9 @@ static const char usage[] =
     "                flow: the touchpoint graph, for branches and loops;\n"
     "                channels: one row per channel, switches highlighted\n"
     "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
+    "  --lang LANG   the words the map adds, in en or de (default: the\n"
+    "                journey's 'lang:', else en)\n"
+    "  --show owner  each touchpoint's owner on its card\n"
     "  -o PATH       the output file (one input), a folder (several inputs,\n"
     "                or an existing folder), or - for standard output;\n"
     "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
@@ -42,9 +45,16 @@ static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
     return cjm_render(c->r, c->j, c->view, c->type, out, err, errsize);
 }
 
-static int S_run(const cjm_paths *paths, cjm_view view, const char *type,
-                 const char *output, int status)
+typedef struct {
+    cjm_view view;
+    const char *type, *output, *lang;
+    bool owner;
+} opts;
+
+static int S_run(const cjm_paths *paths, const opts *o, int status)
 {
+    cjm_view view = o->view;
+    const char *type = o->type, *output = o->output;
     /* One Graphviz context for every journey of the run. */
     cjm_renderer *r = cjm_renderer_new();
     if (!r) {
@@ -62,6 +72,9 @@ static int S_run(const cjm_paths *paths, cjm_view view, const char *type,
             cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
             cli_worse(&status, CJM_EXIT_ERRORS);
         } else if (in.j) {
+            if (o->lang)
+                cjm_journey_set_lang(in.j, o->lang);
+            cjm_journey_show_owners(in.j, o->owner);
             const char *suffix = view == CJM_VIEW_MAP ? "" : view == CJM_VIEW_FLOW
                                                             ? ".flow"
                                                             : ".channels";
@@ -90,10 +103,11 @@ int cjm_cmd_render(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"view", required_argument, NULL, 'v'},
+        {"lang", required_argument, NULL, 'l'},
+        {"show", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    cjm_view view = CJM_VIEW_MAP;
-    const char *type = "svg", *output = NULL;
+    opts o = {CJM_VIEW_MAP, "svg", NULL, NULL, false};
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -101,17 +115,29 @@ int cjm_cmd_render(int argc, char **argv)
         switch (ch) {
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'v':
-            if (cjm_view_parse(optarg, &view) != 0)
+            if (cjm_view_parse(optarg, &o.view) != 0)
                 return cli_usage_error(usage, "unknown view '%s'", optarg);
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") && strcmp(optarg, "de"))
+                return cli_usage_error(usage, "unknown language '%s' (en or de)",
+                                       optarg);
+            o.lang = optarg;
+            break;
+        case 's':
+            if (strcmp(optarg, "owner") != 0)
+                return cli_usage_error(usage, "--show takes 'owner', not '%s'",
+                                       optarg);
+            o.owner = true;
             break;
         case 'T':
             if (strcmp(optarg, "svg") && strcmp(optarg, "png") &&
                 strcmp(optarg, "pdf") && strcmp(optarg, "dot"))
                 return cli_usage_error(usage, "unknown output format '%s'",
                                        optarg);
-            type = optarg;
+            o.type = optarg;
             break;
-        case 'o': output = optarg; break;
+        case 'o': o.output = optarg; break;
         default:
             return cli_usage_error(usage, "unknown or incomplete option '%s'",
                                    argv[optind - 1]);
@@ -122,7 +148,7 @@ int cjm_cmd_render(int argc, char **argv)
     cjm_paths paths = {0};
     cli_add_paths(&paths, argc, argv, optind, &status);
     if (paths.n)
-        status = S_run(&paths, view, type, output, status);
+        status = S_run(&paths, &o, status);
     cjm_paths_free(&paths);
     return status;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: cjm report [--format text|markdown|json] PATH...\n"
+    "usage: cjm report [--format text|markdown|json] [--lang en|de] PATH...\n"
     "\n"
     "Prints the figures of each journey: the journey index, stage means,\n"
     "the weakest touchpoints, friction by severity and the channel mix.\n"
@@ -13,6 +13,9 @@ static const char usage[] =
     "\n"
     "  --format FMT    text (default), markdown (for pull-request comments)\n"
     "                  or json (one object per file; an array for several)\n"
+    "  --lang LANG     the words and numbers of text and Markdown in en or de\n"
+    "                  (default: the journey's 'lang:', else en; JSON keys\n"
+    "                  stay English)\n"
     "  -h, --help      this help\n"
     "\n"
     "exit status: 0 no errors, 1 errors found, 2 usage or I/O error\n";
@@ -41,7 +44,8 @@ static void S_one(const cjm_journey *j, cjm_format format, bool first,
     cjm_figures_free(f);
 }
 
-static int S_run(const cjm_paths *paths, cjm_format format, int status)
+static int S_run(const cjm_paths *paths, cjm_format format, const char *lang,
+                 int status)
 {
     bool array = format == CJM_FORMAT_JSON && paths->n > 1;
     size_t shown = 0;
@@ -56,6 +60,8 @@ static int S_run(const cjm_paths *paths, cjm_format format, int status)
             cjm_diags_write(stderr, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
             cli_worse(&status, CJM_EXIT_ERRORS);
         } else if (in.j) {
+            if (lang)
+                cjm_journey_set_lang(in.j, lang);
             S_one(in.j, format, shown++ == 0, array, &status);
         }
         cli_input_close(&in);
@@ -69,9 +75,11 @@ int cjm_cmd_report(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     cjm_format format = CJM_FORMAT_TEXT;
+    const char *lang = NULL;
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -81,6 +89,12 @@ int cjm_cmd_report(int argc, char **argv)
         case 'f':
             if (cli_format(optarg, formats, &format) != 0)
                 return cli_usage_error(usage, "unknown format '%s'", optarg);
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") && strcmp(optarg, "de"))
+                return cli_usage_error(usage, "unknown language '%s' (en or de)",
+                                       optarg);
+            lang = optarg;
             break;
         default:
             return cli_usage_error(usage, "unknown or incomplete option '%s'",
@@ -92,7 +106,7 @@ int cjm_cmd_report(int argc, char **argv)
     cjm_paths paths = {0};
     cli_add_paths(&paths, argc, argv, optind, &status);
     if (paths.n)
-        status = S_run(&paths, format, status);
+        status = S_run(&paths, format, lang, status);
     cjm_paths_free(&paths);
     return status;
 }

@@ -27,8 +27,8 @@ typedef struct {
 #define POS(n) ((cjm_pos){(n)->line, (n)->col})
 
 static const char *const journey_keys[] = {
-    "journey", "id",       "description", "persona", "owner",
-    "state",   "scale",    "requires",    "stages"};
+    "journey", "id",    "description", "persona", "owner",
+    "state",   "scale", "requires",    "stages",  "lang"};
 static const char *const persona_keys[] = {"name", "description", "goals"};
 static const char *const stage_keys[] = {"id", "name", "description",
                                          "touchpoints"};
@@ -858,6 +858,11 @@ static void S_journey(lctx *c, const ynode *root, cjm_journey *j,
         S_text(c, v, "owner", &j->owner);
     if ((v = cjm_ymap_get(root, "state")))
         j->future = S_enum(c, v, "state", state_words, 2) == 1;
+    if ((v = cjm_ymap_get(root, "lang"))) {
+        static const char *const langs[] = {"en", "de"};
+        int k = S_enum(c, v, "lang", langs, 2);
+        j->lang = k == 1 ? CJM_LANG_DE : CJM_LANG_EN;
+    }
     j->scale_min = 1;
     j->scale_max = 5;
     j->scale_text[0] = "1";
@@ -1050,6 +1055,16 @@ void cjm_policy_free(cjm_policy *p)
         return;
     cjm_arena_release(&p->arena);
     free(p);
+}
+
+int cjm_journey_set_lang(cjm_journey *j, const char *lang)
+{
+    return cjm_lang_parse(lang, &j->lang);
+}
+
+void cjm_journey_show_owners(cjm_journey *j, bool show)
+{
+    j->show_owner = show;
 }
 
 const char *cjm_journey_id(const cjm_journey *j) { return j->id; }

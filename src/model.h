@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cjm.h"
+#include "lang.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -190,6 +191,8 @@ struct cjm_journey {
     size_t *by_id; /* touchpoint indices sorted by id */
     cjm_pos pos, stages_pos;
     unsigned bad;  /* CJM_BAD_SCALE, CJM_BAD_STAGES */
+    cjm_lang lang;   /* `lang:`, or --lang */
+    bool show_owner; /* render --show owner */
     cjm_arena arena;
 };
 

@@ -76,7 +76,13 @@ void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
                     const char *extra, const char *index_html, int wrap);
 
 /* The friction callout of touchpoint t; returns its estimated height. */
-double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap);
+double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
+                         cjm_lang lang);
+
+/* The mark of a channel: a glyph and an accent colour (a neutral one for
+ * channels the spec does not name). */
+void cjm_channel_mark(const char *channel, const char **glyph,
+                      const char **accent);
 
 /* A plain HTML text node pinned at (x, y). */
 cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,

@@ -30,7 +30,7 @@ static bool S_has_unchanneled(const cjm_journey *j)
 }
 
 static void S_rows(cjm_graph *g, const cjm_figures *f, const cjm_grid *gr,
-                   size_t rows, double top, double height)
+                   size_t rows, double top, double height, cjm_lang lang)
 {
     char name[32];
     for (size_t r = 0; r < rows; r++) {
@@ -38,11 +38,17 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const cjm_grid *gr,
         cjm_guide_line(g, cjm_node_name(name, "guide", r), CJM_GUTTER - 16,
                        gr->right, y);
         cjm_str s = {0};
-        cjm_str_puts(&s, "<FONT POINT-SIZE=\"10\" COLOR=\"#1f2933\"><B>");
+        const char *glyph, *accent;
+        cjm_channel_mark(r < f->n_channels ? f->channels[r].name : NULL, &glyph,
+                         &accent);
+        /* The row label carries the channel's mark in its accent, as every
+         * card on the row does. */
+        cjm_str_printf(&s, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
+                       accent, glyph);
         if (r < f->n_channels)
             cjm_html_wrapped(&s, f->channels[r].name, ROW_WRAP);
         else
-            cjm_str_puts(&s, "no channel");
+            cjm_str_puts(&s, cjm_w(lang, W_NO_CHANNEL));
         cjm_str_puts(&s, "</B></FONT>");
         if (!s.failed)
             cjm_text_node(g, cjm_node_name(name, "row", r), s.data,
@@ -63,19 +69,26 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
-static void S_legend(cjm_graph *g, double x, double y)
+static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
 {
-    cjm_text_node(g, "legend",
-                  "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>"
-                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#e66101\"><B>━━ channel "
-                  "switch</B></FONT></TD><TD WIDTH=\"12\"></TD>"
-                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">━━ same "
-                  "channel</FONT></TD><TD WIDTH=\"12\"></TD>"
-                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">╍╍ branch or "
-                  "loop</FONT></TD><TD WIDTH=\"12\"></TD>"
-                  "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">card colour = "
-                  "score, as on the map</FONT></TD></TR></TABLE>",
-                  x, y);
+    cjm_str s = {0};
+    cjm_str_printf(&s,
+                   "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>"
+                   "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#e66101\"><B>━━ %s"
+                   "</B></FONT></TD><TD WIDTH=\"12\"></TD>"
+                   "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">━━ %s"
+                   "</FONT></TD><TD WIDTH=\"12\"></TD>"
+                   "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">╍╍ %s"
+                   "</FONT></TD><TD WIDTH=\"12\"></TD>"
+                   "<TD><FONT POINT-SIZE=\"9\" COLOR=\"#616e7c\">%s</FONT></TD>"
+                   "<TD WIDTH=\"12\"></TD><TD><FONT POINT-SIZE=\"9\" "
+                   "COLOR=\"#616e7c\">┈┈ %s</FONT></TD></TR></TABLE>",
+                   cjm_w(lang, W_CHANNEL_SWITCH), cjm_w(lang, W_SAME_CHANNEL),
+                   cjm_w(lang, W_BRANCH_OR_LOOP), cjm_w(lang, W_CARD_COLOUR),
+                   cjm_w(lang, W_INDIRECT_CONTACT));
+    if (!s.failed)
+        cjm_text_node(g, "legend", s.data, x, y);
+    cjm_str_free(&s);
 }
 
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
@@ -100,10 +113,11 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
     cjm_graph_set(g, "splines", "curved");
     cjm_graph_set(g, "outputorder", "nodesfirst");
     cjm_grid_draw(g, &gr, j, f, NULL, header_top, bands_bottom, height);
-    S_rows(g, f, &gr, rows, rows_top, height);
-    char extra[64], name[32];
-    snprintf(extra, sizeof extra, "<B>%zu channel switch%s</B>",
-             f->channel_switches, f->channel_switches == 1 ? "" : "es");
+    S_rows(g, f, &gr, rows, rows_top, height, j->lang);
+    char extra[96], name[32];
+    snprintf(extra, sizeof extra, "<B>%zu %s</B>", f->channel_switches,
+             cjm_w(j->lang, f->channel_switches == 1 ? W_ONE_CHANNEL_SWITCH
+                                                     : W_CHANNEL_SWITCHES));
     cjm_title_node(g, j, f, extra, NULL, width, height - title_h / 2);
     for (size_t t = 0; t < j->n_tps; t++) {
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
@@ -112,7 +126,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
         cjm_node_pin(cards[t], gr.x[t], height - (rows_top + (r + 0.5) * ROW_H));
     }
     cjm_draw_links(g, cards, j, S_link_style);
-    S_legend(g, CJM_GUTTER - 60 + 300, height - (bands_bottom + 14 + LEGEND_H / 2.0));
+    S_legend(g, CJM_GUTTER - 60 + 360, height - (bands_bottom + 14 + LEGEND_H / 2.0),
+             j->lang);
     cjm_grid_free(&gr);
     free(cards);
     return g;

@@ -3,6 +3,7 @@
 #include "label.h"
 #include "render.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +13,34 @@
 #define LINE_SMALL 11.0
 #define CARD_PAD 14.0
 
-static const char *const sev_words[CJM_SEV_COUNT] = {"LOW", "MEDIUM", "HIGH",
-                                                     "CRITICAL"};
+static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEV_LOW, W_SEV_MEDIUM,
+                                                  W_SEV_HIGH, W_SEV_CRITICAL};
+
+/* The channels the spec names: a glyph DejaVu Sans has (the shape tells
+ * the channel in black and white too) and an accent from a qualitative
+ * palette, never used for scores.  Others get a neutral mark. */
+static const struct {
+    const char *channel, *glyph, *accent;
+} marks[] = {
+    {"web", "⊕", "#1b7f6a"},     {"app", "▣", "#5e4fa2"},
+    {"email", "✉", "#c45100"},   {"phone", "☎", "#b3206b"},
+    {"chat", "❝", "#4d8a12"},    {"store", "⌂", "#8a5a14"},
+    {"social", "♥", "#1f5fa8"},  {"courier", "➜", "#7a3b00"},
+    {"word-of-mouth", "☺", "#6a3d9a"}, {"letter", "✍", "#3b5b00"},
+    {"event", "⚑", "#a1152b"},
+};
+
+void cjm_channel_mark(const char *channel, const char **glyph,
+                      const char **accent)
+{
+    *glyph = "•";
+    *accent = "#52606d";
+    for (size_t i = 0; channel && i < sizeof marks / sizeof marks[0]; i++)
+        if (strcmp(channel, marks[i].channel) == 0) {
+            *glyph = marks[i].glyph;
+            *accent = marks[i].accent;
+        }
+}
 static const char *const sev_border[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
                                                       "#d6604d", "#a50f15"};
 static const char *const sev_fill[CJM_SEV_COUNT] = {"#f7f7f7", "#fff3e0",
@@ -66,7 +93,7 @@ static void S_metrics_text(cjm_str *s, const cjm_metrics *m)
 {
     static const char *const labels[CJM_METRIC_COUNT] = {"CSAT", "CES", "NPS",
                                                          "responses"};
-    char num[32];
+    char num[48];
     bool any = false;
     for (int i = 0; i < CJM_METRIC_COUNT; i++) {
         if (!m->has[i])
@@ -100,31 +127,65 @@ static void S_tp_tooltip(cjm_gnode *n, const cjm_touchpoint *tp)
     cjm_str_free(&esc);
 }
 
+/* The measured KPIs (and the owner, when asked for) under the channel:
+ * what workshops print, so it must not live in hover text only. */
+static void S_card_extras(cjm_str *s, const cjm_journey *j,
+                          const cjm_touchpoint *tp, int *lines)
+{
+    cjm_str k = {0};
+    cjm_kpi_text(&k, tp->metrics.value, tp->metrics.has, j->lang);
+    if (k.data && *k.data) {
+        cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"7.5\">");
+        cjm_html_wrapped(s, k.data, 30);
+        cjm_str_puts(s, "</FONT></TD></TR>");
+        (*lines)++;
+    }
+    cjm_str_free(&k);
+    if (j->show_owner && tp->owner) {
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><I>%s: ",
+                       cjm_w(j->lang, W_OWNER));
+        cjm_html_text(s, tp->owner);
+        cjm_str_puts(s, "</I></FONT></TD></TR>");
+        (*lines)++;
+    }
+}
+
 /* Writes the card's HTML; *name_lines and *badges count its lines. */
 static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
                         const cjm_card_extra *x, int *name_lines, int *badges)
 {
     const cjm_touchpoint *tp = &j->tps[t];
-    char num[32];
+    char num[48];
     int lines = 0;
     cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                         "CELLPADDING=\"1\">");
     if (tp->moment_of_truth) {
-        cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>★ MOMENT OF "
-                            "TRUTH</B></FONT></TD></TR>");
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>★ %s</B>"
+                          "</FONT></TD></TR>",
+                       cjm_w(j->lang, W_MOMENT_OF_TRUTH));
         lines++;
     }
     bool ghost = x && x->kind == CJM_CARD_GHOST;
+    cjm_lang L = j->lang;
     cjm_str_puts(s, ghost ? "<TR><TD><S>" : "<TR><TD><B>");
     *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP);
     cjm_str_puts(s, ghost ? "</S></TD></TR>" : "</B></TD></TR>");
-    cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"8.5\">");
-    cjm_html_text(s, tp->channel ? tp->channel : "no channel");
+    /* The channel with its mark, contact, score. */
+    const char *glyph, *accent;
+    cjm_channel_mark(tp->channel, &glyph, &accent);
+    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8.5\"><FONT COLOR=\"%s\">"
+                      "%s</FONT> ",
+                   accent, glyph);
+    cjm_html_text(s, tp->channel ? tp->channel : cjm_w(L, W_NO_CHANNEL));
+    if (tp->indirect)
+        cjm_str_printf(s, " (%s)", cjm_w(L, W_INDIRECT));
     cjm_str_puts(s, " · ");
     cjm_str_puts(s, x && x->score_text ? x->score_text
-                    : tp->has_score    ? cjm_fmt_num(num, tp->score, 2)
-                                       : "no score");
+                    : tp->has_score    ? cjm_num(num, tp->score, 2, L)
+                                       : cjm_w(L, W_NO_SCORE));
     cjm_str_puts(s, "</FONT></TD></TR>");
+    if (!ghost)
+        S_card_extras(s, j, tp, &lines);
     if (x && x->badge) {
         cjm_str_printf(s, "<TR><TD>%s</TD></TR>", x->badge);
         lines += x->badge_lines;
@@ -132,10 +193,11 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     bool entry = t > 0 && tp->entry;
     bool exit = tp->has_next && tp->n_next == 0 && t + 1 < j->n_tps;
     if (entry || exit) {
-        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>%s%s%s"
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>%s%s%s%s%s"
                               "</B></FONT></TD></TR>",
-                       entry ? "▶ ENTRY" : "", entry && exit ? "  " : "",
-                       exit ? "EXIT ■" : "");
+                       entry ? "▶ " : "", entry ? cjm_w(j->lang, W_ENTRY) : "",
+                       entry && exit ? "  " : "",
+                       exit ? cjm_w(j->lang, W_EXIT) : "", exit ? " ■" : "");
         lines++;
     }
     cjm_str_puts(s, "</TABLE>");
@@ -183,6 +245,11 @@ double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
         cjm_node_set(n, "fillcolor", "#eeeeee");
         cjm_node_set(n, "fontcolor", "#333333");
     }
+    /* Indirect contact (an ad, a friend's word): a dotted outline, and the
+     * word on the card. */
+    if (tp->indirect)
+        cjm_node_set(n, "style", tp->has_score ? "rounded,filled,dotted"
+                                               : "rounded,filled,dotted");
     /* Moments of truth stand out in black and white too: a double, heavy
      * border and the words on the card. */
     cjm_node_set(n, "color", "#1f2933");
@@ -207,7 +274,8 @@ static cjm_friction_severity S_worst(const cjm_touchpoint *tp)
     return w;
 }
 
-double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap)
+double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
+                         cjm_lang lang)
 {
     cjm_str s = {0};
     int lines = 0;
@@ -218,7 +286,7 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap)
         cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"7.5\" "
                            "COLOR=\"%s\"><B>▲ %s</B></FONT></TD></TR>",
                        k ? " CELLPADDING=\"1\"" : "", sev_border[fr->severity],
-                       sev_words[fr->severity]);
+                       cjm_w(lang, sev_words[fr->severity]));
         cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
         lines += 1 + cjm_html_wrapped(&s, fr->text, wrap);
         cjm_str_puts(&s, "</TD></TR>");
@@ -248,28 +316,31 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap)
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
                     const char *extra, const char *index_html, int wrap)
 {
-    char a[32], b[32];
+    char a[48], b[48], c[48];
     cjm_str_puts(s, "<FONT POINT-SIZE=\"20\"><B>");
     cjm_html_wrapped(s, j->title, wrap);
     cjm_str_puts(s, "</B></FONT><BR/><FONT POINT-SIZE=\"11\" "
                     "COLOR=\"#3e4c59\">");
+    cjm_lang L = j->lang;
     if (j->persona) {
-        cjm_str_puts(s, "Persona: ");
+        cjm_str_printf(s, "%s: ", cjm_w(L, W_PERSONA));
         cjm_html_text(s, j->persona);
         cjm_str_puts(s, "  ·  ");
     }
     if (index_html) {
         cjm_str_puts(s, index_html);
     } else {
-        cjm_str_puts(s, j->future ? "future state (to-be)"
-                                  : "current state (as-is)");
-        cjm_str_puts(s, "  ·  journey index ");
+        cjm_str_puts(s, cjm_w(L, j->future ? W_FUTURE_STATE : W_CURRENT_STATE));
+        cjm_str_printf(s, "  ·  %s ", cjm_w(L, W_JOURNEY_INDEX));
+        /* One rounding rule for map and report: the index to 2 decimals,
+         * the percentage to 1. */
         if (f->has_index)
-            cjm_str_printf(s, "<B>%s / %s · %.0f %%</B>",
-                           cjm_fmt_num(a, f->index, 1),
-                           cjm_fmt_num(b, j->scale_max, 2), f->index_pct);
+            cjm_str_printf(s, "<B>%s / %s · %s %%</B>",
+                           cjm_num(a, f->index, 2, L),
+                           cjm_num(b, j->scale_max, 2, L),
+                           cjm_num(c, round(f->index_pct * 10) / 10, 1, L));
         else
-            cjm_str_puts(s, "<B>no score yet</B>");
+            cjm_str_printf(s, "<B>%s</B>", cjm_w(L, W_NO_SCORE_YET));
     }
     if (extra)
         cjm_str_printf(s, "  ·  %s", extra);
@@ -419,9 +490,10 @@ void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
                          per_line > HEADER_WRAP_MIN ? per_line : HEADER_WRAP_MIN);
         cjm_str_puts(&html, "</B><BR/><FONT POINT-SIZE=\"9\">");
         if (f->stage_has_mean[s])
-            cjm_str_printf(&html, "mean %s", cjm_fmt_num(num, f->stage_mean[s], 2));
+            cjm_str_printf(&html, "%s %s", cjm_w(j->lang, W_MEAN),
+                           cjm_num(num, f->stage_mean[s], 2, j->lang));
         else
-            cjm_str_puts(&html, "no score");
+            cjm_str_puts(&html, cjm_w(j->lang, W_NO_SCORE));
         if (notes && notes[s])
             cjm_str_printf(&html, "  %s", notes[s]);
         cjm_str_puts(&html, "</FONT>");

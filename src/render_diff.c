@@ -6,6 +6,7 @@
  * ghosts) and an overlay that the map view draws on top. */
 #include "diff.h"
 #include "label.h"
+#include "lang.h"
 #include "render.h"
 
 #include <math.h>
@@ -27,7 +28,7 @@ typedef struct {
     size_t (*links)[2];
     size_t n_links;
     const char **notes;
-    cjm_str index_html;
+    cjm_str index_html, legend;
 } merged;
 
 static bool S_gone(const cjm_diff *d, size_t ot)
@@ -186,13 +187,14 @@ static char *S_dup(merged *g, const cjm_str *s)
 /* "▲ +0.8" in blue or "▼ −0.5" in orange-brown: the two ends of a
  * colour-blind-safe diverging pair, and the arrow says it without
  * colour. */
-static void S_delta_html(cjm_str *s, double delta, int decimals, bool dark)
+static void S_delta_html(cjm_str *s, double delta, int decimals, bool dark,
+                         cjm_lang lang)
 {
     char num[32];
     double r = round(delta * pow(10, decimals)) / pow(10, decimals);
     if (r == 0) {
-        cjm_str_printf(s, "<FONT COLOR=\"%s\"><B>= no change</B></FONT>",
-                       dark ? "#cbd2d9" : "#52606d");
+        cjm_str_printf(s, "<FONT COLOR=\"%s\"><B>= %s</B></FONT>",
+                       dark ? "#cbd2d9" : "#52606d", cjm_w(lang, W_NO_CHANGE));
         return;
     }
     /* On the dark stage headers, light tints of the same two hues. */
@@ -200,30 +202,34 @@ static void S_delta_html(cjm_str *s, double delta, int decimals, bool dark)
     const char *down = dark ? "#fdb863" : "#a14b00";
     cjm_str_printf(s, "<FONT COLOR=\"%s\"><B>%s %s%s</B></FONT>",
                    r > 0 ? up : down, r > 0 ? "▲" : "▼", r > 0 ? "+" : "−",
-                   cjm_fmt_num(num, fabs(r), decimals));
+                   cjm_num(num, fabs(r), decimals, lang));
 }
 
 static void S_card_badges(merged *g, size_t t)
 {
     const cjm_diff *d = g->d;
     cjm_card_extra *x = &g->cards[t];
+    cjm_lang L = d->n->lang;
     cjm_str s = {0};
     char num[48];
     entry e = g->src[t];
     if (e < 0) {
         const cjm_touchpoint *was = &d->o->tps[-1 - e];
         x->kind = CJM_CARD_GHOST;
-        cjm_str_puts(&s, "<FONT POINT-SIZE=\"8\"><B>✖ REMOVED</B></FONT>");
+        cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\"><B>✖ %s</B></FONT>",
+                       cjm_w(L, W_REMOVED));
         x->badge_lines = 1;
         if (was->has_score) {
-            snprintf(num, sizeof num, "was %s",
-                     cjm_fmt_num(num + 40, was->score, 2));
+            char v[32];
+            snprintf(num, sizeof num, "%s %s", cjm_w(L, W_WAS),
+                     cjm_num(v, was->score, 2, L));
             x->score_text = cjm_arena_strdup(&g->m.arena, num);
         }
     } else if (d->tp_o_of_n[e] < 0) {
         x->kind = CJM_CARD_NEW;
-        cjm_str_puts(&s, "<FONT POINT-SIZE=\"8.5\" COLOR=\"#1d5fa0\"><B>✚ NEW"
-                         "</B></FONT>");
+        cjm_str_printf(&s, "<FONT POINT-SIZE=\"8.5\" COLOR=\"#1d5fa0\"><B>✚ %s"
+                           "</B></FONT>",
+                       cjm_w(L, W_NEW));
         x->badge_lines = 1;
     } else {
         const cjm_touchpoint *tp = &d->n->tps[e];
@@ -231,16 +237,18 @@ static void S_card_badges(merged *g, size_t t)
         cjm_str_puts(&s, "<FONT POINT-SIZE=\"9\">");
         if (tp->has_score && was->has_score && tp->score != was->score) {
             S_delta_html(&s, cjm_round2(tp->score) - cjm_round2(was->score), 2,
-                         false);
+                         false, L);
             x->badge_lines++;
         } else if (tp->has_score != was->has_score) {
-            cjm_str_puts(&s, tp->has_score ? "<B>newly scored</B>"
-                                           : "<B>score removed</B>");
+            cjm_str_printf(&s, "<B>%s</B>",
+                           cjm_w(L, tp->has_score ? W_NEWLY_SCORED
+                                                  : W_SCORE_REMOVED));
             x->badge_lines++;
         }
         if (cjm_diff_tp_moved(d, (size_t)e)) {
             cjm_str_puts(&s, x->badge_lines ? "<BR/>" : "");
-            cjm_str_puts(&s, "<FONT POINT-SIZE=\"7.5\">↪ moved from ");
+            cjm_str_printf(&s, "<FONT POINT-SIZE=\"7.5\">↪ %s ",
+                           cjm_w(L, W_MOVED_FROM));
             cjm_html_text(&s, d->o->stages[was->stage].name);
             cjm_str_puts(&s, "</FONT>");
             x->badge_lines++;
@@ -292,13 +300,14 @@ static void S_stage_notes(merged *g)
                 ns = (long)k;
         long os = ns >= 0 ? d->st_o_of_n[ns] : 0;
         cjm_str h = {0};
+        cjm_lang L = d->n->lang;
         if (ns < 0)
-            cjm_str_puts(&h, "<B>✖ REMOVED</B>");
+            cjm_str_printf(&h, "<B>✖ %s</B>", cjm_w(L, W_REMOVED));
         else if (os < 0)
-            cjm_str_puts(&h, "<B>✚ NEW</B>");
+            cjm_str_printf(&h, "<B>✚ %s</B>", cjm_w(L, W_NEW));
         else if (d->fo->stage_has_mean[os] && d->fn->stage_has_mean[ns])
             S_delta_html(&h, cjm_round2(d->fn->stage_mean[ns]) -
-                                 cjm_round2(d->fo->stage_mean[os]), 2, true);
+                                 cjm_round2(d->fo->stage_mean[os]), 2, true, L);
         g->notes[s] = S_dup(g, &h);
         cjm_str_free(&h);
     }
@@ -310,34 +319,43 @@ static void S_index_html(merged *g)
     const cjm_diff *d = g->d;
     cjm_str *s = &g->index_html;
     char a[32], b[32], c[32];
-    static const char *const states[] = {"as-is", "to-be"};
+    cjm_lang L = d->n->lang;
     if (d->o->future != d->n->future)
-        cjm_str_printf(s, "<B>%s → %s</B>", states[d->o->future],
-                       states[d->n->future]);
+        cjm_str_printf(s, "<B>%s → %s</B>",
+                       cjm_w(L, d->o->future ? W_TO_BE : W_AS_IS),
+                       cjm_w(L, d->n->future ? W_TO_BE : W_AS_IS));
     else
-        cjm_str_puts(s, "<B>old → new version</B>");
-    cjm_str_puts(s, "  ·  journey index ");
+        cjm_str_printf(s, "<B>%s</B>", cjm_w(L, W_OLD_NEW_VERSION));
+    cjm_str_printf(s, "  ·  %s ", cjm_w(L, W_JOURNEY_INDEX));
     if (!d->fo->has_index || !d->fn->has_index) {
-        cjm_str_puts(s, "<B>not comparable (a side has no score)</B>");
+        cjm_str_printf(s, "<B>%s</B>", cjm_w(L, W_NOT_COMPARABLE));
         return;
     }
-    cjm_str_printf(s, "<B>%s → %s / %s · %.0f %% → %.0f %%</B>  ",
-                   cjm_fmt_num(a, d->fo->index, 1), cjm_fmt_num(b, d->fn->index, 1),
-                   cjm_fmt_num(c, d->n->scale_max, 2), d->fo->index_pct,
-                   d->fn->index_pct);
+    char e[32], f[32];
+    /* The map's one rounding rule: index to 2 decimals, % to 1. */
+    cjm_str_printf(s, "<B>%s → %s / %s · %s %% → %s %%</B>  ",
+                   cjm_num(a, d->fo->index, 2, L), cjm_num(b, d->fn->index, 2, L),
+                   cjm_num(c, d->n->scale_max, 2, L),
+                   cjm_num(e, round(d->fo->index_pct * 10) / 10, 1, L),
+                   cjm_num(f, round(d->fn->index_pct * 10) / 10, 1, L));
     S_delta_html(s, cjm_round2(d->fn->index) - cjm_round2(d->fo->index), 2,
-                 false);
+                 false, L);
 }
 
-static const char legend_cells[] =
-    "<TD WIDTH=\"12\"></TD>"
-    "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#7b8794\">╍╍ old curve</FONT></TD>"
-    "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#1d5fa0\"><B>▲ better</B></FONT></TD>"
-    "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#a14b00\"><B>▼ worse</B></FONT></TD>"
-    "<TD BORDER=\"2\"><FONT POINT-SIZE=\"8\" COLOR=\"#1d5fa0\"><B>✚ NEW</B>"
-    "</FONT></TD>"
-    "<TD BORDER=\"1\" STYLE=\"DASHED\"><FONT POINT-SIZE=\"8\" "
-    "COLOR=\"#616e7c\"><S>removed</S></FONT></TD>";
+static void S_legend_cells(cjm_str *s, cjm_lang L)
+{
+    cjm_str_printf(s,
+                   "<TD WIDTH=\"12\"></TD>"
+                   "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#7b8794\">╍╍ %s</FONT></TD>"
+                   "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#1d5fa0\"><B>▲ %s</B></FONT></TD>"
+                   "<TD><FONT POINT-SIZE=\"8\" COLOR=\"#a14b00\"><B>▼ %s</B></FONT></TD>"
+                   "<TD BORDER=\"2\"><FONT POINT-SIZE=\"8\" COLOR=\"#1d5fa0\"><B>✚ %s</B>"
+                   "</FONT></TD>"
+                   "<TD BORDER=\"1\" STYLE=\"DASHED\"><FONT POINT-SIZE=\"8\" "
+                   "COLOR=\"#616e7c\"><S>%s</S></FONT></TD>",
+                   cjm_w(L, W_OLD_CURVE), cjm_w(L, W_BETTER), cjm_w(L, W_WORSE),
+                   cjm_w(L, W_NEW), cjm_w(L, W_REMOVED_LOWER));
+}
 
 static int S_overlay(merged *g, cjm_map_overlay *ov)
 {
@@ -354,10 +372,11 @@ static int S_overlay(merged *g, cjm_map_overlay *ov)
         S_card_badges(g, t);
     S_stage_notes(g);
     S_index_html(g);
+    S_legend_cells(&g->legend, g->d->n->lang);
     *ov = (cjm_map_overlay){g->cards,   g->old_has,          g->old_t,
                             g->links,   g->n_links,          g->notes,
-                            g->index_html.data, legend_cells};
-    return g->index_html.failed ? -1 : 0;
+                            g->index_html.data, g->legend.data};
+    return g->index_html.failed || g->legend.failed ? -1 : 0;
 }
 
 int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
@@ -382,6 +401,7 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
     cjm_graph_free(gr);
     cjm_figures_free(f);
     cjm_str_free(&g.index_html);
+    cjm_str_free(&g.legend);
     cjm_arena_release(&g.m.arena);
     return rc;
 }

@@ -23,9 +23,10 @@ static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
         cjm_html_wrapped(&html, j->stages[s].name, 24);
         cjm_str_puts(&html, "</B>  <FONT POINT-SIZE=\"9\">");
         if (f->stage_has_mean[s])
-            cjm_str_printf(&html, "mean %s", cjm_fmt_num(num, f->stage_mean[s], 2));
+            cjm_str_printf(&html, "%s %s", cjm_w(j->lang, W_MEAN),
+                           cjm_num(num, f->stage_mean[s], 2, j->lang));
         else
-            cjm_str_puts(&html, "no score");
+            cjm_str_puts(&html, cjm_w(j->lang, W_NO_SCORE));
         cjm_str_puts(&html, "</FONT>");
         cjm_graph_set(cl[s], "style", "filled,rounded");
         cjm_graph_set(cl[s], "fillcolor", s % 2 ? "#e4e9f0" : "#f3f5f8");
@@ -75,7 +76,7 @@ static void S_friction_notes(cjm_graph **cl, cjm_gnode **cards,
             continue;
         cjm_graph *c = cl[tp->stage];
         cjm_gnode *n = cjm_graph_node(c, cjm_node_name(name, "fr", t));
-        cjm_friction_card(n, tp, NOTE_WRAP);
+        cjm_friction_card(n, tp, NOTE_WRAP, j->lang);
         /* minlen 0 lets the note share its touchpoint's rank: it sits
          * beside the card instead of pushing the flow one step right. */
         cjm_gedge *e = cjm_graph_edge(c, cards[t], n);

@@ -7,6 +7,7 @@
 #include "render.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum {
     PLOT_H = 340,
@@ -14,13 +15,14 @@ enum {
     ROW_GAP = 12,
     UNSCORED_H = 96,
     CALLOUT_WRAP = 24,
-    LEGEND_H = 46
+    LEGEND_H = 64
 };
 
 typedef struct {
     double title_h, header_top, plot_top, unscored_top, friction_top,
-        friction_h, opp_top, opp_h, bands_bottom, legend_top, height, width;
-    bool unscored, friction, opportunities;
+        friction_h, opp_top, opp_h, voice_top, voice_h, bands_bottom,
+        legend_top, height, width;
+    bool unscored, friction, opportunities, voice;
 } layout;
 
 /* Top-down y of a place on the scale, 0 (worst) to 1 (best). */
@@ -72,6 +74,14 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
             if (h > L->friction_h)
                 L->friction_h = h;
         }
+        if (tp->quote) {
+            int lines = (cjm_text_width(tp->quote) + 2 + CALLOUT_WRAP - 1) /
+                        CALLOUT_WRAP;
+            double h = S_est_lines(lines, 11.5, 14);
+            L->voice = true;
+            if (h > L->voice_h)
+                L->voice_h = h;
+        }
         if (tp->n_opportunities) {
             int lines = 1;
             for (size_t k = 0; k < tp->n_opportunities; k++)
@@ -92,6 +102,9 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
     L->opp_top = y + ROW_GAP;
     if (L->opportunities)
         y = L->opp_top + L->opp_h + ROW_GAP;
+    L->voice_top = y + ROW_GAP;
+    if (L->voice)
+        y = L->voice_top + L->voice_h + ROW_GAP;
     L->bands_bottom = y + 6;
     L->legend_top = L->bands_bottom + 14;
     L->height = L->legend_top + LEGEND_H;
@@ -104,8 +117,9 @@ static void S_scale(cjm_graph *g, const layout *L, const cjm_journey *j,
 {
     double mid = (j->scale_min + j->scale_max) / 2;
     const double values[3] = {j->scale_max, mid, j->scale_min};
-    const char *const words[3] = {"best", "", "worst"};
-    char name[32], num[32], html[160];
+    const char *const words[3] = {cjm_w(j->lang, W_BEST), "",
+                                  cjm_w(j->lang, W_WORST)};
+    char name[32], num[48], html[200];
     for (int i = 0; i < 3; i++) {
         double y = L->height - S_score_y(L, j, values[i]);
         cjm_guide_line(g, cjm_node_name(name, "guide", (size_t)i),
@@ -114,7 +128,7 @@ static void S_scale(cjm_graph *g, const layout *L, const cjm_journey *j,
         snprintf(html, sizeof html,
                  "<FONT POINT-SIZE=\"13\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
                  "%s%s%s",
-                 cjm_fmt_num(num, values[i], 2),
+                 cjm_num(num, values[i], 2, j->lang),
                  *words[i] ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#616e7c\">" : "",
                  words[i], *words[i] ? "</FONT>" : "");
         cjm_text_node(g, cjm_node_name(name, "scale", (size_t)i), html,
@@ -131,14 +145,43 @@ static void S_row_label(cjm_graph *g, const char *name, const char *text,
     cjm_text_node(g, name, html, x, y);
 }
 
+/* The customer's voice: the quote in the language's quotation marks,
+ * wrapped, in a speech-like callout under its touchpoint. */
+static void S_quote(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
+                    double x, double top, double height, cjm_lang lang)
+{
+    char name[32];
+    cjm_str s = {0}, q = {0};
+    cjm_str_printf(&q, "%s%s%s", cjm_quote_open(lang), tp->quote,
+                   cjm_quote_close(lang));
+    cjm_str_puts(&s, "<I>");
+    int lines = cjm_html_wrapped(&s, q.failed ? "" : q.data, CALLOUT_WRAP);
+    cjm_str_puts(&s, "</I>");
+    cjm_gnode *n = cjm_graph_node(g, cjm_node_name(name, "voice", t));
+    if (!s.failed)
+        cjm_node_set_html(n, s.data);
+    cjm_str_free(&s);
+    cjm_str_free(&q);
+    cjm_node_set(n, "shape", "box");
+    cjm_node_set(n, "style", "rounded,filled");
+    cjm_node_set(n, "fillcolor", "#f0f4f8");
+    cjm_node_set(n, "color", "#9aa5b1");
+    cjm_node_set(n, "fontsize", "9");
+    cjm_node_set(n, "fontcolor", "#1f2933");
+    cjm_node_set(n, "margin", "0.08,0.05");
+    double h = S_est_lines(lines, 11.5, 14);
+    cjm_node_pin(n, x, height - (top + h / 2));
+}
+
 static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
-                          double x, double top, double height)
+                          double x, double top, double height, cjm_lang lang)
 {
     char name[32];
     cjm_str s = {0};
-    cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" "
-                     "COLOR=\"#238b45\"><B>OPPORTUNITY</B></FONT></TD></TR>");
+    cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" "
+                       "COLOR=\"#238b45\"><B>%s</B></FONT></TD></TR>",
+                   cjm_w(lang, W_OPPORTUNITY));
     int lines = 1;
     for (size_t k = 0; k < tp->n_opportunities; k++) {
         cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">• ");
@@ -160,43 +203,72 @@ static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     cjm_node_pin(n, x, height - (top + h / 2));
 }
 
+/* The second legend row: the mark of every channel the journey uses, and
+ * how indirect contact looks. */
+static void S_legend_channels(cjm_str *s, const cjm_journey *j)
+{
+    cjm_lang L = j->lang;
+    cjm_str_printf(s, "<TR><TD COLSPAN=\"30\" ALIGN=\"LEFT\"><FONT "
+                      "POINT-SIZE=\"8\"><B>%s</B>  ",
+                   cjm_w(L, W_CHANNEL_MARKS));
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const char *ch = j->tps[t].channel, *glyph, *accent;
+        bool seen = false;
+        for (size_t u = 0; u < t && !seen; u++)
+            seen = j->tps[u].channel && ch && strcmp(j->tps[u].channel, ch) == 0;
+        if (!ch || seen)
+            continue;
+        cjm_channel_mark(ch, &glyph, &accent);
+        cjm_str_printf(s, "<FONT COLOR=\"%s\">%s</FONT> ", accent, glyph);
+        cjm_html_text(s, ch);
+        cjm_str_puts(s, "    ");
+    }
+    cjm_str_printf(s, "   ┈┈ %s</FONT></TD></TR>", cjm_w(L, W_INDIRECT_CONTACT));
+}
+
 static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j,
                      const cjm_map_overlay *ov)
 {
     cjm_str s = {0};
-    char num[32];
-    cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                     "<TR><TD><FONT POINT-SIZE=\"9\"><B>Score</B></FONT></TD>");
+    cjm_lang lang = j->lang;
+    char num[48];
+    cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+                       "<TR><TD><FONT POINT-SIZE=\"9\"><B>%s</B></FONT></TD>",
+                   cjm_w(lang, W_SCORE));
     for (int k = 0; k < 7; k++) {
         double t = k / 6.0;
         double v = j->scale_min + t * (j->scale_max - j->scale_min);
         cjm_str_printf(&s, "<TD BGCOLOR=\"%s\" WIDTH=\"30\"><FONT "
                            "POINT-SIZE=\"8\" COLOR=\"%s\">%s</FONT></TD>",
                        cjm_score_fill(t), cjm_score_ink(t),
-                       cjm_fmt_num(num, v, 1));
+                       cjm_num(num, v, 1, lang));
     }
-    cjm_str_puts(&s,
-                 "<TD WIDTH=\"12\"></TD>"
-                 "<TD BORDER=\"2\" STYLE=\"ROUNDED\"><FONT POINT-SIZE=\"8\">"
-                 "<B>★ MOMENT OF TRUTH</B></FONT></TD>"
-                 "<TD BORDER=\"1\" BGCOLOR=\"#eeeeee\" STYLE=\"DASHED\"><FONT "
-                 "POINT-SIZE=\"8\">no score</FONT></TD>"
-                 "<TD WIDTH=\"12\"></TD>"
-                 "<TD><FONT POINT-SIZE=\"8\"><B>Friction</B></FONT></TD>"
-                 "<TD BGCOLOR=\"#fcc5b5\"><FONT POINT-SIZE=\"8\" "
-                 "COLOR=\"#a50f15\"><B>▲ CRITICAL</B></FONT></TD>"
-                 "<TD BGCOLOR=\"#fde0d2\"><FONT POINT-SIZE=\"8\" "
-                 "COLOR=\"#d6604d\"><B>▲ HIGH</B></FONT></TD>"
-                 "<TD BGCOLOR=\"#fff3e0\"><FONT POINT-SIZE=\"8\" "
-                 "COLOR=\"#e08214\"><B>▲ MEDIUM</B></FONT></TD>"
-                 "<TD BGCOLOR=\"#f7f7f7\"><FONT POINT-SIZE=\"8\" "
-                 "COLOR=\"#8c8c8c\"><B>▲ LOW</B></FONT></TD>"
-                 "<TD WIDTH=\"12\"></TD>"
-                 "<TD><FONT POINT-SIZE=\"8\">━━ next step    ╍╍ branch, "
-                 "loop or unscored step</FONT></TD>");
+    cjm_str_printf(&s,
+                   "<TD WIDTH=\"12\"></TD>"
+                   "<TD BORDER=\"2\" STYLE=\"ROUNDED\"><FONT POINT-SIZE=\"8\">"
+                   "<B>★ %s</B></FONT></TD>"
+                   "<TD BORDER=\"1\" BGCOLOR=\"#eeeeee\" STYLE=\"DASHED\"><FONT "
+                   "POINT-SIZE=\"8\">%s</FONT></TD>"
+                   "<TD WIDTH=\"12\"></TD>"
+                   "<TD><FONT POINT-SIZE=\"8\"><B>%s</B></FONT></TD>",
+                   cjm_w(lang, W_MOMENT_OF_TRUTH), cjm_w(lang, W_NO_SCORE),
+                   cjm_w(lang, W_FRICTION));
+    static const char *const fills[] = {"#f7f7f7", "#fff3e0", "#fde0d2",
+                                        "#fcc5b5"};
+    static const char *const inks[] = {"#8c8c8c", "#e08214", "#d6604d",
+                                       "#a50f15"};
+    for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
+        cjm_str_printf(&s, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" "
+                           "COLOR=\"%s\"><B>▲ %s</B></FONT></TD>",
+                       fills[sev], inks[sev], cjm_w(lang, W_SEV_LOW + sev));
+    cjm_str_printf(&s, "<TD WIDTH=\"12\"></TD>"
+                       "<TD><FONT POINT-SIZE=\"8\">━━ %s    ╍╍ %s</FONT></TD>",
+                   cjm_w(lang, W_NEXT_STEP), cjm_w(lang, W_BRANCH));
     if (ov && ov->legend_html)
         cjm_str_puts(&s, ov->legend_html);
-    cjm_str_puts(&s, "</TR></TABLE>");
+    cjm_str_puts(&s, "</TR>");
+    S_legend_channels(&s, j);
+    cjm_str_puts(&s, "</TABLE>");
     if (!s.failed) {
         /* Left-aligned under the gutter; the legend is about 860 points
          * wide. */
@@ -236,7 +308,7 @@ static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
         cjm_node_pin(cards[t], gr->x[t], L->height - y);
         if (tp->n_friction) {
             cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
-            double h = cjm_friction_card(c, tp, CALLOUT_WRAP);
+            double h = cjm_friction_card(c, tp, CALLOUT_WRAP, j->lang);
             cjm_node_pin(c, gr->x[t], L->height - (L->friction_top + 6 + h / 2));
             cjm_gedge *e = cjm_graph_edge(g, cards[t], c);
             cjm_edge_set(e, "style", "dashed");
@@ -244,7 +316,10 @@ static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
             cjm_edge_set(e, "color", "#b2182b");
         }
         if (tp->n_opportunities)
-            S_opportunity(g, tp, t, gr->x[t], L->opp_top + 6, L->height);
+            S_opportunity(g, tp, t, gr->x[t], L->opp_top + 6, L->height,
+                          j->lang);
+        if (tp->quote && !(ov && ov->cards[t].kind == CJM_CARD_GHOST))
+            S_quote(g, tp, t, gr->x[t], L->voice_top + 6, L->height, j->lang);
     }
 }
 
@@ -308,14 +383,17 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
     S_scale(g, &L, j, &gr);
     double gx = CJM_GUTTER / 2.0 - 8;
     if (L.unscored)
-        S_row_label(g, "row_unscored", "NO SCORE",
+        S_row_label(g, "row_unscored", cjm_w(j->lang, W_NO_SCORE_ROW),
                     gx, L.height - (L.unscored_top + UNSCORED_H / 2.0));
     if (L.friction)
-        S_row_label(g, "row_friction", "FRICTION", gx,
+        S_row_label(g, "row_friction", cjm_w(j->lang, W_FRICTION_ROW), gx,
                     L.height - (L.friction_top + 14));
     if (L.opportunities)
-        S_row_label(g, "row_opportunities", "OPPORTUNITIES", gx,
+        S_row_label(g, "row_opportunities", cjm_w(j->lang, W_OPPORTUNITIES_ROW), gx,
                     L.height - (L.opp_top + 14));
+    if (L.voice)
+        S_row_label(g, "row_voice", cjm_w(j->lang, W_VOICE_ROW), gx,
+                    L.height - (L.voice_top + 14));
     cjm_title_node(g, j, f, NULL, ov ? ov->index_html : NULL, L.width,
                    L.height - L.title_h / 2);
     if (ov)

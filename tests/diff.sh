@@ -83,7 +83,7 @@ E="//*[local-name()='g'][@class='edge'][*[local-name()='title']"
 [ "$(xcount "$tmp/shop.svg" "$E[starts-with(., 'old')]]")" = 13 ]; check "map: the old curve has the old journey's 13 steps"
 [ "$(xcount "$tmp/shop.svg" "$E[starts-with(., 'old')]]/*[local-name()='path'][@stroke-dasharray]")" = 13 ]; check "map: the old curve is dashed"
 [ "$(grep -c '<title>tp[0-9]*&#45;&gt;tp' "$tmp/shop.svg")" = 13 ]; check "map: the new curve has the new journey's 13 steps"
-[ "$(xcount "$tmp/shop.svg" "//*[local-name()='text'][contains(., '3.2 → 3.9 / 5')]")" = 1 ]; check "map: the title gives both indices"
+[ "$(xcount "$tmp/shop.svg" "//*[local-name()='text'][contains(., '3.23 → 3.93 / 5 · 55.7 % → 73.3 %')]")" = 1 ]; check "map: the title gives both indices"
 # The old curve passes behind the cards: every old-curve edge comes
 # before the first card in the drawing order.
 first_card=$(grep -n "<title>tp0</title>" "$tmp/shop.svg" | cut -d: -f1)

@@ -36,6 +36,9 @@ golden report-text.txt -- report journeys/online-shop.yaml
 golden report-markdown.md -- report --format markdown journeys/girokonto-eroeffnung.yaml
 golden report-json.json -- report --format json journeys
 golden report-errors.txt -- report tests/e2e/cases/unknown-reference.yaml
+golden report-markdown-en.md -- report --format markdown journeys/online-shop.yaml
+golden report-text-de.txt -- report --lang de journeys/online-shop.yaml
+golden report-usage-lang.txt -- report --lang fr journeys/online-shop.yaml
 golden help.txt -- --help
 golden help-check.txt -- check --help
 golden help-report.txt -- report --help
@@ -139,6 +142,8 @@ for v in map flow channels; do
     golden "render-edge-cases.$v.dot" -- render --view $v -T dot -o - tests/render/edge-cases.yaml
 done
 golden render-hostile.map.dot -- render -T dot -o - tests/render/hostile.yaml
+golden render-girokonto.map.dot -- render -T dot -o - journeys/girokonto-eroeffnung.yaml
+golden render-girokonto-en.channels.dot -- render --view channels --lang en -T dot -o - journeys/girokonto-eroeffnung.yaml
 golden render-errors.txt -- render -o "$tmp/never.svg" tests/e2e/cases/unknown-reference.yaml
 golden render-usage-view.txt -- render --view poster journeys/online-shop.yaml
 
@@ -165,6 +170,16 @@ for v in map flow channels; do
 done
 [ "$(xcount "$tmp/h.map.svg" "//*[local-name()='text'][contains(., '<script>alert(1)</script> & \"quotes\" ]]> \\N \\G trailing\\')]")" = 1 ]; check "hostile: the title is drawn literally"
 [ "$(xcount "$tmp/h.map.svg" "//@*[local-name()='title'][contains(., 'javascript:void(0)') and contains(., '\\L \\E')]")" = 1 ]; check "hostile: tooltips keep their text"
+
+# The customer's voice: quotes reach the map, escaped, in the language's
+# marks; owners only when asked for.
+"$BIN" render -o "$tmp/hq.svg" tests/render/hostile.yaml >/dev/null
+grep -q '>“&quot;&#39; &amp; &lt; &gt;</text>' "$tmp/hq.svg" && grep -q '>javascript:void(0)”</text>' "$tmp/hq.svg"; check "hostile: the quote is drawn literally, escaped, in quotation marks"
+"$BIN" render -o "$tmp/own.svg" journeys/girokonto-eroeffnung.yaml >/dev/null
+"$BIN" render --show owner -o "$tmp/own2.svg" journeys/girokonto-eroeffnung.yaml >/dev/null
+[ "$(xcount "$tmp/own.svg" "//*[local-name()='text'][starts-with(., 'verantwortlich: ')]")" = 0 ] &&
+[ "$(xcount "$tmp/own2.svg" "//*[local-name()='text'][starts-with(., 'verantwortlich: ')]")" -gt 0 ]; check "render --show owner puts owners on the cards, and only then"
+[ "$(xcount "$tmp/own.svg" "//*[local-name()='g'][@class='node'][*[local-name()='title'][starts-with(., 'tp')]]//*[local-name()='path'][@stroke-dasharray='1,5']")" = 2 ]; check "the two indirect touchpoints are dotted"
 
 for v in map flow channels; do for t in svg png pdf dot; do
     expect "hostile text renders: $v $t" 0 "$BIN" render --view $v -T $t -o "$tmp/hostile.$v.$t" tests/render/hostile.yaml

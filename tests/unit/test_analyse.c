@@ -91,14 +91,53 @@ static void test_report_json_shape(void **state)
         "{\"file\": \"figures.yaml\", \"id\": \"figures\", \"journey\": "
         "\"Figures\", \"scale\": [0, 10], \"touchpoints\": 6, \"scored\": 5, "
         "\"index\": 3.75, \"index_pct\": 37.5, \"stages\": [{\"id\": \"a\", "
-        "\"name\": \"A\", \"touchpoints\": 3, \"mean\": 4}, {\"id\": \"b\", "
-        "\"name\": \"B\", \"touchpoints\": 2, \"mean\": 4.25}, {\"id\": \"c\", "
-        "\"name\": \"C\", \"touchpoints\": 1, \"mean\": 1}], \"weakest\": "
+        "\"name\": \"A\", \"touchpoints\": 3, \"mean\": 4, \"metrics\": "
+        "{\"csat\": null, \"ces\": null, \"nps\": null, \"responses\": null}}, "
+        "{\"id\": \"b\", \"name\": \"B\", \"touchpoints\": 2, \"mean\": 4.25, "
+        "\"metrics\": {\"csat\": null, \"ces\": null, \"nps\": null, "
+        "\"responses\": null}}, {\"id\": \"c\", \"name\": \"C\", "
+        "\"touchpoints\": 1, \"mean\": 1, \"metrics\": {\"csat\": null, "
+        "\"ces\": null, \"nps\": null, \"responses\": null}}], \"weakest\": "
         "[{\"id\": \"c1\", \"stage\": \"c\", \"score\": 1}, {\"id\": \"a2\", "
         "\"stage\": \"a\", \"score\": 2}, {\"id\": \"b2\", \"stage\": \"b\", "
         "\"score\": 2}], \"friction\": {\"low\": 1, \"medium\": 1, \"high\": 1, "
         "\"critical\": 1}, \"channels\": {\"web\": 3, \"app\": 1, \"store\": 1}, "
-        "\"channel_switches\": 4}");
+        "\"channel_switches\": 4, \"contact\": {\"direct\": 6, \"indirect\": 0}, "
+        "\"metrics\": {\"csat\": null, \"ces\": null, \"nps\": null, "
+        "\"responses\": null}}");
+    free(buf);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
+/* The spec's weighting rule: each figure the mean of the touchpoints that
+ * carry it, weighted by responses where all of them have responses, else
+ * unweighted; responses their sum; contact counted. */
+static void test_kpis_weighting(void **state)
+{
+    (void)state;
+    const char *y =
+        "journey: KPIs\nstages:\n"
+        "  - id: a\n    touchpoints:\n"
+        "      - {id: a1, name: A1, metrics: {csat: 4, nps: 10, responses: 300}}\n"
+        "      - {id: a2, name: A2, contact: indirect, metrics: {csat: 2, responses: 100}}\n"
+        "  - id: b\n    touchpoints:\n"
+        "      - {id: b1, name: B1, metrics: {csat: 5, ces: 3}}\n"
+        "      - {id: b2, name: B2, metrics: {csat: 1, ces: 6, responses: 20}}\n";
+    cjm_diags *d;
+    cjm_journey *j = load_named(y, "k.yaml", &d);
+    char *buf = report(j, CJM_FORMAT_JSON);
+    /* a: weighted, (4 x 300 + 2 x 100) / 400 = 3.5; nps only a1: 10. */
+    assert_non_null(strstr(buf, "\"id\": \"a\", \"name\": \"A\", \"touchpoints\": 2, "
+                                "\"mean\": null, \"metrics\": {\"csat\": 3.5, "
+                                "\"ces\": null, \"nps\": 10, \"responses\": 400}"));
+    /* b: b1 has no responses, so unweighted: (5 + 1) / 2 = 3, ces 4.5. */
+    assert_non_null(strstr(buf, "\"metrics\": {\"csat\": 3, \"ces\": 4.5, "
+                                "\"nps\": null, \"responses\": 20}}]"));
+    /* journey: b1 lacks responses, so csat is the plain mean of 4 values. */
+    assert_non_null(strstr(buf, "\"contact\": {\"direct\": 3, \"indirect\": 1}, "
+                                "\"metrics\": {\"csat\": 3, \"ces\": 4.5, "
+                                "\"nps\": 10, \"responses\": 420}}"));
     free(buf);
     cjm_journey_free(j);
     cjm_diags_free(d);
@@ -146,6 +185,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_index_and_means),
         cmocka_unit_test(test_report_json_shape),
+        cmocka_unit_test(test_kpis_weighting),
         cmocka_unit_test(test_nothing_scored),
         cmocka_unit_test(test_markdown_escapes_user_text),
     };

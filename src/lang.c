@@ -1,0 +1,158 @@
+/* lang: the words of maps and reports, English and German.  German uses
+ * the words German CX practitioners use ("Reibungspunkte", "Chancen",
+ * "Ist-Zustand" / "Soll-Zustand"); "Moment of Truth" is common in German
+ * CX and stays. */
+#include "lang.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const words[W_WORDS][CJM_LANGS] = {
+    [W_PERSONA] = {"Persona", "Persona"},
+    [W_CURRENT_STATE] = {"current state (as-is)", "Ist-Zustand"},
+    [W_FUTURE_STATE] = {"future state (to-be)", "Soll-Zustand"},
+    [W_JOURNEY_INDEX] = {"journey index", "Journey-Index"},
+    [W_NO_SCORE_YET] = {"no score yet", "noch keine Bewertung"},
+    [W_MEAN] = {"mean", "Mittel"},
+    [W_NO_SCORE] = {"no score", "ohne Bewertung"},
+    [W_NO_SCORE_ROW] = {"NO SCORE", "OHNE BEWERTUNG"},
+    [W_BEST] = {"best", "sehr gut"},
+    [W_WORST] = {"worst", "sehr schlecht"},
+    [W_FRICTION_ROW] = {"FRICTION", "REIBUNGSPUNKTE"},
+    [W_OPPORTUNITIES_ROW] = {"OPPORTUNITIES", "CHANCEN"},
+    [W_OPPORTUNITY] = {"OPPORTUNITY", "CHANCE"},
+    [W_VOICE_ROW] = {"CUSTOMER VOICE", "KUNDENSTIMMEN"},
+    [W_SEV_LOW] = {"LOW", "GERING"},
+    [W_SEV_MEDIUM] = {"MEDIUM", "MITTEL"},
+    [W_SEV_HIGH] = {"HIGH", "HOCH"},
+    [W_SEV_CRITICAL] = {"CRITICAL", "KRITISCH"},
+    [W_MOMENT_OF_TRUTH] = {"MOMENT OF TRUTH", "MOMENT OF TRUTH"},
+    [W_ENTRY] = {"ENTRY", "EINSTIEG"},
+    [W_EXIT] = {"EXIT", "AUSSTIEG"},
+    [W_SCORE] = {"Score", "Bewertung"},
+    [W_FRICTION] = {"Friction", "Reibung"},
+    [W_NEXT_STEP] = {"next step", "nächster Schritt"},
+    [W_BRANCH] = {"branch, loop or unscored step",
+                  "Abzweigung, Schleife oder Schritt ohne Bewertung"},
+    [W_NO_CHANNEL] = {"no channel", "ohne Kanal"},
+    [W_INDIRECT] = {"indirect", "indirekt"},
+    [W_DIRECT] = {"direct", "direkt"},
+    [W_OWNER] = {"owner", "verantwortlich"},
+    [W_CHANNEL_SWITCH] = {"channel switch", "Kanalwechsel"},
+    [W_CHANNEL_SWITCHES] = {"channel switches", "Kanalwechsel"},
+    [W_ONE_CHANNEL_SWITCH] = {"channel switch", "Kanalwechsel"},
+    [W_SAME_CHANNEL] = {"same channel", "gleicher Kanal"},
+    [W_BRANCH_OR_LOOP] = {"branch or loop", "Abzweigung oder Schleife"},
+    [W_CARD_COLOUR] = {"card colour = score, as on the map",
+                       "Kartenfarbe = Bewertung, wie auf der Karte"},
+    [W_CHANNEL_MARKS] = {"Channels", "Kanäle"},
+    [W_FILE] = {"file", "Datei"},
+    [W_STATE] = {"state", "Zustand"},
+    [W_SCALE] = {"scale", "Skala"},
+    [W_FROM_OF] = {"from %zu of %zu touchpoints", "aus %zu von %zu Touchpoints"},
+    [W_STAGES] = {"Stages", "Phasen"},
+    [W_TP] = {"tp", "TP"},
+    [W_WEAKEST] = {"Weakest touchpoints", "Schwächste Touchpoints"},
+    [W_NONE_SCORED] = {"none scored", "keine bewertet"},
+    [W_FRICTION_COUNTS] = {"Friction", "Reibungspunkte"},
+    [W_CHANNELS] = {"Channels", "Kanäle"},
+    [W_NONE] = {"none", "keine"},
+    [W_CONTACT] = {"Contact", "Kontakt"},
+    [W_KPIS] = {"KPIs", "KPIs"},
+    [W_RESPONSES] = {"responses", "Antworten"},
+    [W_STAGE] = {"Stage", "Phase"},
+    [W_TOUCHPOINTS] = {"Touchpoints", "Touchpoints"},
+    [W_COUNT_ROW] = {"count", "Anzahl"},
+    [W_STATE_CURRENT] = {"current", "Ist"},
+    [W_STATE_FUTURE] = {"future", "Soll"},
+    [W_TOUCHPOINTS_SCORED] = {"%zu of %zu touchpoints scored",
+                              "%zu von %zu Touchpoints bewertet"},
+    [W_SEVL_LOW] = {"low", "gering"},
+    [W_SEVL_MEDIUM] = {"medium", "mittel"},
+    [W_SEVL_HIGH] = {"high", "hoch"},
+    [W_SEVL_CRITICAL] = {"critical", "kritisch"},
+    [W_CHANNEL_SWITCHES_H] = {"Channel switches", "Kanalwechsel"},
+    [W_MEAN_H] = {"Mean", "Mittel"},
+    [W_INDIRECT_CONTACT] = {"indirect contact", "indirekter Kontakt"},
+    [W_REMOVED] = {"REMOVED", "ENTFERNT"},
+    [W_REMOVED_LOWER] = {"removed", "entfernt"},
+    [W_NEW] = {"NEW", "NEU"},
+    [W_WAS] = {"was", "vorher"},
+    [W_MOVED_FROM] = {"moved from", "verschoben aus"},
+    [W_NEWLY_SCORED] = {"newly scored", "neu bewertet"},
+    [W_SCORE_REMOVED] = {"score removed", "Bewertung entfernt"},
+    [W_NO_CHANGE] = {"no change", "unverändert"},
+    [W_AS_IS] = {"as-is", "Ist"},
+    [W_TO_BE] = {"to-be", "Soll"},
+    [W_OLD_NEW_VERSION] = {"old → new version", "alte → neue Fassung"},
+    [W_NOT_COMPARABLE] = {"not comparable (a side has no score)",
+                          "nicht vergleichbar (eine Seite ohne Bewertung)"},
+    [W_OLD_CURVE] = {"old curve", "alte Kurve"},
+    [W_BETTER] = {"better", "besser"},
+    [W_WORSE] = {"worse", "schlechter"},
+};
+
+static const char *const names[CJM_LANGS] = {"en", "de"};
+
+int cjm_lang_parse(const char *name, cjm_lang *out)
+{
+    for (int l = 0; l < CJM_LANGS; l++)
+        if (strcmp(name, names[l]) == 0) {
+            *out = (cjm_lang)l;
+            return 0;
+        }
+    return -1;
+}
+
+const char *cjm_lang_name(cjm_lang lang)
+{
+    return names[(unsigned)lang < CJM_LANGS ? lang : 0];
+}
+
+const char *cjm_w(cjm_lang lang, cjm_word w)
+{
+    if ((unsigned)lang >= CJM_LANGS || (unsigned)w >= W_WORDS)
+        return "";
+    return words[w][lang];
+}
+
+const char *cjm_num(char *buf, double x, int decimals, cjm_lang lang)
+{
+    char tmp[32];
+    cjm_fmt_num(tmp, x, decimals);
+    if (lang == CJM_LANG_DE)
+        for (char *p = tmp; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    snprintf(buf, 32, "%s", tmp);
+    return buf;
+}
+
+const char *cjm_count(char *buf, double n, cjm_lang lang)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", fabs(n));
+    size_t len = strlen(digits), k = 0;
+    const char sep = lang == CJM_LANG_DE ? '.' : ',';
+    if (n < 0)
+        buf[k++] = '-';
+    for (size_t i = 0; i < len && k < 30; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[k++] = sep;
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+const char *cjm_quote_open(cjm_lang lang)
+{
+    return lang == CJM_LANG_DE ? "„" : "“";
+}
+
+const char *cjm_quote_close(cjm_lang lang)
+{
+    return lang == CJM_LANG_DE ? "“" : "”";
+}

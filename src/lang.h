@@ -1,0 +1,110 @@
+/* lang: every word cjm adds to maps and reports, in one table with a
+ * column per language (a third language is one column more), and the
+ * number style of each.  Diagnostics and JSON keys stay English. */
+#ifndef CJM_LANG_H
+#define CJM_LANG_H
+
+#include <stddef.h>
+
+typedef enum { CJM_LANG_EN, CJM_LANG_DE, CJM_LANGS } cjm_lang;
+
+typedef enum {
+    W_PERSONA,        /* "Persona" */
+    W_CURRENT_STATE,  /* "current state (as-is)" */
+    W_FUTURE_STATE,
+    W_JOURNEY_INDEX,  /* "journey index" */
+    W_NO_SCORE_YET,
+    W_MEAN,           /* stage header: "mean 3.07" */
+    W_NO_SCORE,       /* on a card or header */
+    W_NO_SCORE_ROW,   /* the map's row label */
+    W_BEST,
+    W_WORST,
+    W_FRICTION_ROW,
+    W_OPPORTUNITIES_ROW,
+    W_OPPORTUNITY,
+    W_VOICE_ROW,
+    W_SEV_LOW,
+    W_SEV_MEDIUM,
+    W_SEV_HIGH,
+    W_SEV_CRITICAL,
+    W_MOMENT_OF_TRUTH,
+    W_ENTRY,
+    W_EXIT,
+    W_SCORE,          /* legend */
+    W_FRICTION,       /* legend */
+    W_NEXT_STEP,
+    W_BRANCH,
+    W_NO_CHANNEL,
+    W_INDIRECT,       /* card and legend */
+    W_DIRECT,
+    W_OWNER,
+    W_CHANNEL_SWITCH,   /* "channel switch" (legend) */
+    W_CHANNEL_SWITCHES, /* "%zu channel switches" (title), plural */
+    W_ONE_CHANNEL_SWITCH,
+    W_SAME_CHANNEL,
+    W_BRANCH_OR_LOOP,
+    W_CARD_COLOUR,
+    W_CHANNEL_MARKS,  /* legend: "channels" */
+    /* reports */
+    W_FILE,
+    W_STATE,
+    W_SCALE,          /* "scale %s to %s" */
+    W_FROM_OF,        /* "from %zu of %zu touchpoints" */
+    W_STAGES,
+    W_TP,             /* column: "tp" */
+    W_WEAKEST,
+    W_NONE_SCORED,
+    W_FRICTION_COUNTS, /* "Friction" */
+    W_CHANNELS,
+    W_NONE,
+    W_CONTACT,        /* "Contact" */
+    W_KPIS,           /* "KPIs" */
+    W_RESPONSES,      /* "responses" */
+    W_STAGE,
+    W_TOUCHPOINTS,
+    W_COUNT_ROW,      /* markdown friction table: "count" */
+    W_STATE_CURRENT,  /* "current" (report) */
+    W_STATE_FUTURE,
+    W_TOUCHPOINTS_SCORED, /* "%zu of %zu touchpoints scored" */
+    W_SEVL_LOW,           /* severities in running text */
+    W_SEVL_MEDIUM,
+    W_SEVL_HIGH,
+    W_SEVL_CRITICAL,
+    W_CHANNEL_SWITCHES_H, /* "Channel switches" */
+    W_MEAN_H,             /* "Mean" (column) */
+    W_INDIRECT_CONTACT,   /* legend */
+    /* the comparison map */
+    W_REMOVED,
+    W_REMOVED_LOWER,
+    W_NEW,
+    W_WAS,
+    W_MOVED_FROM,
+    W_NEWLY_SCORED,
+    W_SCORE_REMOVED,
+    W_NO_CHANGE,
+    W_AS_IS,
+    W_TO_BE,
+    W_OLD_NEW_VERSION,
+    W_NOT_COMPARABLE,
+    W_OLD_CURVE,
+    W_BETTER,
+    W_WORSE,
+    W_WORDS
+} cjm_word;
+
+/* The language of a name ("en", "de"); -1 when unknown. */
+int cjm_lang_parse(const char *name, cjm_lang *out);
+const char *cjm_lang_name(cjm_lang lang);
+
+const char *cjm_w(cjm_lang lang, cjm_word w);
+
+/* x with `decimals` places, trailing zeros dropped, in the language's
+ * style: "3.12" / "3,12".  buf holds 32 bytes. */
+const char *cjm_num(char *buf, double x, int decimals, cjm_lang lang);
+/* A count with thousands grouped: "1,240" / "1.240"; buf holds 32 bytes. */
+const char *cjm_count(char *buf, double n, cjm_lang lang);
+/* Quotation marks around a quote: “…” / „…“. */
+const char *cjm_quote_open(cjm_lang lang);
+const char *cjm_quote_close(cjm_lang lang);
+
+#endif
