@@ -254,7 +254,9 @@ typedef enum { CJM_VIEW_MAP, CJM_VIEW_FLOW, CJM_VIEW_CHANNELS } cjm_view;
 #define CJM_MAX_RENDER_TOUCHPOINTS 200
 
 /* A renderer holds one Graphviz context; reuse it for every journey of a
- * run.  NULL on failure. */
+ * run, and make one per process: with Graphviz 2.42 a second context,
+ * made after the first was freed, reads the first one's freed font cache.
+ * NULL on failure. */
 typedef struct cjm_renderer cjm_renderer;
 cjm_renderer *cjm_renderer_new(void);
 void cjm_renderer_free(cjm_renderer *r);
