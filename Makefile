@@ -47,8 +47,8 @@ $(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
 
 # `cjm init` points editors at the installed schema, so cmd_init.o is
 # rebuilt whenever PREFIX changes.
-$(BUILD)/obj/cmd_init.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
-$(BUILD)/obj/cmd_init.o: $(BUILD)/.prefix
+$(BUILD)/obj/cmd_init.o $(BUILD)/obj/cli.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
+$(BUILD)/obj/cmd_init.o $(BUILD)/obj/cli.o: $(BUILD)/.prefix
 $(BUILD)/.prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@

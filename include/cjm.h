@@ -223,8 +223,10 @@ int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
  * failed. */
 int cjm_printer_finish(cjm_printer *p);
 
-/* Writes the report of one journey (text, Markdown or JSON object).
- * Returns 0, or -1 when writing failed. */
+/* Writes the report of one journey (text, Markdown or JSON object).  The
+ * Markdown ends with the journey as a ```mermaid block, which GitHub and
+ * GitLab draw in a pull-request comment, unless the journey says not to
+ * (cjm_journey_mermaid_in_reports).  Returns 0, or -1 when writing failed. */
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
                      cjm_format fmt);
 
@@ -361,11 +363,30 @@ char *cjm_survey_apply(const cjm_survey *s, const char *src, size_t len,
                        cjm_score_from from, size_t *out_len, char *err,
                        size_t errsize);
 
+/* ---- Mermaid and JSON (cjm export, cjm import) ------------------------- */
+
+/* Writes the journey as a Mermaid `journey` diagram (the spec's Mermaid
+ * section).  Returns 0 or -1. */
+int cjm_export_mermaid(FILE *out, const cjm_journey *j);
+/* Writes the whole checked model as JSON (schema/model.schema.json), with
+ * the figures f of the journey.  Returns 0 or -1. */
+int cjm_export_json(FILE *out, const cjm_journey *j, const cjm_figures *f);
+/* Reads a Mermaid `journey` diagram from buf[0..len) and writes a journey
+ * file for it to out (`schema`, when not NULL, goes into the
+ * yaml-language-server line).  Findings at the diagram's lines go to d.
+ * Returns 0, -1 when the diagram has errors (nothing written), -2 when
+ * writing failed. */
+int cjm_import_mermaid(const char *buf, size_t len, FILE *out,
+                       const char *schema, cjm_diags *d);
+
 /* ---- Accessors for the model ------------------------------------------ */
 
 /* The language of the words maps and reports add ("en", "de"), over the
  * journey's own `lang:` (--lang).  Returns 0, or -1 when unknown. */
 int cjm_journey_set_lang(cjm_journey *j, const char *lang);
+/* Whether Markdown reports end with the journey as a Mermaid diagram
+ * (default yes; report --no-mermaid). */
+void cjm_journey_mermaid_in_reports(cjm_journey *j, bool on);
 /* Whether maps show each touchpoint's owner (render --show owner). */
 void cjm_journey_show_owners(cjm_journey *j, bool show);
 

@@ -17,6 +17,8 @@ int cjm_cmd_render(int argc, char **argv);
 int cjm_cmd_init(int argc, char **argv);
 int cjm_cmd_diff(int argc, char **argv);
 int cjm_cmd_survey(int argc, char **argv);
+int cjm_cmd_export(int argc, char **argv);
+int cjm_cmd_import(int argc, char **argv);
 
 /* Raises *status to s when s is worse (exit codes grow with badness). */
 void cli_worse(int *status, int s);
@@ -74,5 +76,10 @@ int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
  * NULL on out-of-memory. */
 char *cli_target(const char *output, bool one, const char *id,
                  const char *suffix, const char *ext);
+
+/* The schema line that works for a new journey file at `file`: the
+ * repository's schema/journey.schema.json found upward from its folder,
+ * as a relative path; else the installed copy; else NULL.  Caller frees. */
+char *cli_find_schema(const char *file);
 
 #endif

@@ -84,60 +84,6 @@ static int S_split_stages(const char *list, char **ids, char **names, int cap)
     return n ? n : -1;
 }
 
-static bool S_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The schema line that works where the file is written: the repository's
- * schema/ found upward from the file's folder, as a relative path; else
- * the installed copy (beside this binary, or under PREFIX); else none.
- * Caller frees. */
-static char *S_find_schema(const char *file)
-{
-    char *copy = strdup(file);
-    if (!copy)
-        return NULL;
-    char *slash = strrchr(copy, '/');
-    const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
-    char *real = realpath(dir, NULL);
-    free(copy);
-    cjm_str up = {0}, probe = {0};
-    char *found = NULL;
-    for (char *at = real; at && !found;) {
-        probe.len = 0;
-        cjm_str_printf(&probe, "%s/schema/journey.schema.json", at);
-        if (!probe.failed && S_exists(probe.data)) {
-            cjm_str_puts(&up, "schema/journey.schema.json");
-            found = up.failed ? NULL : strdup(up.data);
-            break;
-        }
-        char *s = strrchr(at, '/');
-        if (!s || s == at)
-            break;
-        *s = '\0';
-        cjm_str_puts(&up, "../");
-    }
-    free(real);
-    cjm_str_free(&up);
-    if (!found) {
-        char *self = realpath("/proc/self/exe", NULL);
-        char *b = self ? strrchr(self, '/') : NULL;
-        if (b) {
-            *b = '\0';
-            probe.len = 0;
-            cjm_str_printf(&probe, "%s/../share/cjm/journey.schema.json", self);
-        }
-        if ((b && !probe.failed && S_exists(probe.data)) ||
-            S_exists(CJM_SCHEMA_DEFAULT))
-            found = strdup(CJM_SCHEMA_DEFAULT);
-        free(self);
-    }
-    cjm_str_free(&probe);
-    return found;
-}
-
 static int S_write(const char *path, const cjm_skeleton *sk)
 {
     char err[1024];
@@ -197,7 +143,7 @@ int cjm_cmd_init(int argc, char **argv)
                                "--stages '%s': give 1 to 64 stage names, "
                                "separated by commas",
                                stages);
-    char *found = schema_given ? NULL : S_find_schema(argv[optind]);
+    char *found = schema_given ? NULL : cli_find_schema(argv[optind]);
     if (!schema_given) {
         schema = found;
         if (!found)

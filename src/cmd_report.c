@@ -5,7 +5,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: cjm report [--format text|markdown|json] [--lang en|de] PATH...\n"
+    "usage: cjm report [--format text|markdown|json] [--lang en|de]\n"
+    "                  [--no-mermaid] PATH...\n"
     "\n"
     "Prints the figures of each journey: the journey index, stage means,\n"
     "the weakest touchpoints, friction by severity and the channel mix.\n"
@@ -13,6 +14,8 @@ static const char usage[] =
     "\n"
     "  --format FMT    text (default), markdown (for pull-request comments)\n"
     "                  or json (one object per file; an array for several)\n"
+    "  --no-mermaid    no Mermaid diagram at the end of the Markdown (which\n"
+    "                  GitHub and GitLab draw inline in a comment)\n"
     "  --lang LANG     the words and numbers of text and Markdown in en or de\n"
     "                  (default: the journey's 'lang:', else en; JSON keys\n"
     "                  stay English)\n"
@@ -45,7 +48,7 @@ static void S_one(const cjm_journey *j, cjm_format format, bool first,
 }
 
 static int S_run(const cjm_paths *paths, cjm_format format, const char *lang,
-                 int status)
+                 bool mermaid, int status)
 {
     bool array = format == CJM_FORMAT_JSON && paths->n > 1;
     size_t shown = 0;
@@ -62,6 +65,7 @@ static int S_run(const cjm_paths *paths, cjm_format format, const char *lang,
         } else if (in.j) {
             if (lang)
                 cjm_journey_set_lang(in.j, lang);
+            cjm_journey_mermaid_in_reports(in.j, mermaid);
             S_one(in.j, format, shown++ == 0, array, &status);
         }
         cli_input_close(&in);
@@ -76,10 +80,12 @@ int cjm_cmd_report(int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
+        {"no-mermaid", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     cjm_format format = CJM_FORMAT_TEXT;
     const char *lang = NULL;
+    bool mermaid = true;
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -90,6 +96,7 @@ int cjm_cmd_report(int argc, char **argv)
             if (cli_format(optarg, formats, &format) != 0)
                 return cli_usage_error(usage, "unknown format '%s'", optarg);
             break;
+        case 'M': mermaid = false; break;
         case 'l':
             if (strcmp(optarg, "en") && strcmp(optarg, "de"))
                 return cli_usage_error(usage, "unknown language '%s' (en or de)",
@@ -106,7 +113,7 @@ int cjm_cmd_report(int argc, char **argv)
     cjm_paths paths = {0};
     cli_add_paths(&paths, argc, argv, optind, &status);
     if (paths.n)
-        status = S_run(&paths, format, lang, status);
+        status = S_run(&paths, format, lang, mermaid, status);
     cjm_paths_free(&paths);
     return status;
 }

@@ -23,6 +23,8 @@ static const char usage_main[] =
     "           a CI gate and an as-is / to-be map\n"
     "  survey   survey answers (CSV) into each touchpoint's CSAT, CES and\n"
     "           NPS, written into the journey with --write\n"
+    "  export   a journey as a Mermaid diagram or as JSON (the whole model)\n"
+    "  import   a journey from a Mermaid 'journey' diagram\n"
     "  init     write the skeleton of a new journey\n"
     "\n"
     "PATH is a file, a directory (every *.yaml and *.yml below it, sorted)\n"
@@ -39,7 +41,8 @@ static const struct {
 } commands[] = {
     {"check", cjm_cmd_check}, {"report", cjm_cmd_report},
     {"render", cjm_cmd_render}, {"diff", cjm_cmd_diff},
-    {"survey", cjm_cmd_survey},
+    {"survey", cjm_cmd_survey}, {"export", cjm_cmd_export},
+    {"import", cjm_cmd_import},
     {"init", cjm_cmd_init},
 };
 

@@ -193,6 +193,7 @@ struct cjm_journey {
     unsigned bad;  /* CJM_BAD_SCALE, CJM_BAD_STAGES */
     cjm_lang lang;   /* `lang:`, or --lang */
     bool show_owner; /* render --show owner */
+    bool no_mermaid; /* report --no-mermaid */
     cjm_arena arena;
 };
 

@@ -267,6 +267,13 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
     }
     fprintf(out, "%s · **%s:** %zu\n", f->n_channels ? "" : cjm_w(L, W_NONE),
             cjm_w(L, W_CHANNEL_SWITCHES), f->channel_switches);
+    /* A picture in the pull-request comment itself: GitHub and GitLab
+     * draw Mermaid inline, no artefact to download. */
+    if (!j->no_mermaid) {
+        fputs("\n```mermaid\n", out);
+        cjm_export_mermaid(out, j);
+        fputs("```\n", out);
+    }
 }
 
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,

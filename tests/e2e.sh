@@ -37,6 +37,7 @@ golden report-markdown.md -- report --format markdown journeys/girokonto-eroeffn
 golden report-json.json -- report --format json journeys
 golden report-errors.txt -- report tests/e2e/cases/unknown-reference.yaml
 golden report-markdown-en.md -- report --format markdown journeys/online-shop.yaml
+golden report-markdown-no-mermaid.md -- report --format markdown --no-mermaid journeys/online-shop.yaml
 golden report-text-de.txt -- report --lang de journeys/online-shop.yaml
 golden report-usage-lang.txt -- report --lang fr journeys/online-shop.yaml
 golden help.txt -- --help
