@@ -28,7 +28,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
+.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration mermaid e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
 
 all: $(BIN)
 
@@ -96,7 +96,13 @@ yaml-suite: $(BIN)
 # `make test` is everything CI runs: the plain suite, the same suite under
 # ASan/UBSan, and valgrind over every command, view and format (a few
 # minutes).  `make test-plain` is the quick loop while editing.
-test-plain: unit examples yaml-suite integration e2e
+# Mermaid's own parser, fetched from npm at test time into a cache shared by
+# every build folder.
+MERMAID_CACHE ?= build/mermaid
+mermaid: $(BIN)
+	@sh tests/mermaid.sh ./$(BIN) $(MERMAID_CACHE)
+
+test-plain: unit examples yaml-suite integration mermaid e2e
 
 test: test-plain test-asan leakcheck
 
@@ -218,6 +224,7 @@ $(BUILD)/cjm.pc: cjm.pc.in include/cjm.h
 INSTALLED = bin/cjm lib/libcjm.a include/cjm.h lib/pkgconfig/cjm.pc \
 	share/man/man1/cjm.1 share/bash-completion/completions/cjm \
 	share/cjm/journey.schema.json share/cjm/policy.schema.json \
+	share/cjm/model.schema.json \
 	share/cjm/journey-format.md
 install: $(BIN) $(LIB) $(BUILD)/cjm.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
@@ -232,6 +239,7 @@ install: $(BIN) $(LIB) $(BUILD)/cjm.pc
 	install -m 644 completion/cjm.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cjm
 	install -m 644 schema/journey.schema.json schema/policy.schema.json \
+	    schema/model.schema.json \
 	    docs/journey-format.md $(DESTDIR)$(PREFIX)/share/cjm/
 
 uninstall:

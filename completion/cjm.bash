@@ -8,7 +8,7 @@ _cjm()
     cmd=${COMP_WORDS[1]}
 
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "check report render diff survey init --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check report render diff survey export import init --help --version" -- "$cur"))
         return
     fi
     case $cmd:$prev in
@@ -18,6 +18,8 @@ _cjm()
         render:--lang | report:--lang) COMPREPLY=($(compgen -W "en de" -- "$cur")); return ;;
         render:--show) COMPREPLY=($(compgen -W "owner" -- "$cur")); return ;;
         render:-T | diff:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
+        export:--to) COMPREPLY=($(compgen -W "mermaid json" -- "$cur")); return ;;
+        export:-o | import:-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         survey:--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
         survey:--score-from) COMPREPLY=($(compgen -W "csat ces nps" -- "$cur")); return ;;
         survey:--min-responses) return ;;
@@ -31,12 +33,18 @@ _cjm()
     if [[ $cur == -* ]]; then
         case $cmd in
             check) COMPREPLY=($(compgen -W "--policy --format --strict --help" -- "$cur")) ;;
-            report) COMPREPLY=($(compgen -W "--format --lang --help" -- "$cur")) ;;
+            report) COMPREPLY=($(compgen -W "--format --lang --no-mermaid --help" -- "$cur")) ;;
             render) COMPREPLY=($(compgen -W "--view -T --lang --show -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
             survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;
+            export) COMPREPLY=($(compgen -W "--to -o --help" -- "$cur")) ;;
+            import) COMPREPLY=($(compgen -W "-o --help" -- "$cur")) ;;
         esac
+        return
+    fi
+    if [ "$cmd" = import ]; then
+        COMPREPLY=($(compgen -f -X '!*.mmd' -- "$cur") $(compgen -d -- "$cur"))
         return
     fi
     # Journeys: YAML files and the folders that may hold them; for survey,

@@ -14,7 +14,7 @@
 /* Text for Mermaid's journey grammar: '#' starts a comment, ';' ends a
  * statement, ':' separates fields, ',' separates actors, "%%" starts a
  * comment; all are written as Mermaid entity codes (#35; ...), which
- * Mermaid turns back into the characters.  Line breaks become spaces.  A
+ * Mermaid turns back into the characters, and so are < > & `.  Line breaks become spaces.  A
  * word the lexer would take for a keyword at the start ("section …") gets
  * its first letter encoded. */
 static void S_mmd_text(FILE *out, const char *s, bool actor)
@@ -37,9 +37,11 @@ static void S_mmd_text(FILE *out, const char *s, bool actor)
         len--;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+        /* < > & ` as codes too: no HTML, and nothing that could close a
+         * Markdown fence, reaches a pull-request comment raw. */
         if (c == '#' || c == ':' || c == ';' || (c == ',' && actor) ||
             (c == '%' && i + 1 < len && s[i + 1] == '%') || c == '{' ||
-            c == '}')
+            c == '}' || c == '<' || c == '>' || c == '&' || c == '`')
             fprintf(out, "#%d;", (unsigned char)c);
         else if (c == '\n' || c == '\r' || c == '\t')
             putc(' ', out);

@@ -30,6 +30,7 @@ typedef struct {
     int *stage_line;
     size_t n_stages;
     bool next_unscored;
+    bool stop; /* not a journey: nothing more to read */
     task *tasks;
     size_t n_tasks, cap_tasks;
     cjm_diags *d;
@@ -85,7 +86,9 @@ static bool S_starts(const char *s, const char *word)
     return strncasecmp(s, word, n) == 0 && (s[n] == ' ' || s[n] == '\t');
 }
 
-static void S_add_task(diagram *g, const char *line, size_t len, int ln)
+/* A task line (its indent already cut, `indent` columns wide). */
+static void S_add_task(diagram *g, const char *line, size_t len, int ln,
+                       int indent)
 {
     const char *colon = memchr(line, ':', len);
     size_t rest = len - (size_t)(colon - line) - 1;
@@ -115,7 +118,8 @@ static void S_add_task(diagram *g, const char *line, size_t len, int ln)
     t->score = strtod(score, &end);
     if (!*score || *end || errno || !isfinite(t->score))
         cjm_diags_add(g->d, CJM_RULE_SCHEMA, CJM_ERROR, ln,
-                      (int)(colon - line) + 3,
+                      indent + (int)(colon - line) + 2 +
+                          (int)strspn(colon + 1, " \t"),
                       "the score '%s' of task '%s' is not a number; write "
                       "'name: score: actors', e.g. 'Pay: 3: Me'",
                       score, t->name);
@@ -125,7 +129,7 @@ static void S_add_task(diagram *g, const char *line, size_t len, int ln)
         const char *pct = S_pct(a, (size_t)(e - a));
         if (pct)
             cjm_diags_add(g->d, CJM_RULE_SCHEMA, CJM_WARNING, ln,
-                          (int)(pct - line) + 1,
+                          indent + (int)(pct - line) + 1,
                           "Mermaid does not treat '%%%%' after the actors as a "
                           "comment: it becomes part of an actor's name; move "
                           "the comment to a line of its own");
@@ -206,8 +210,10 @@ static void S_line(diagram *g, const char *s, size_t len, int ln, bool *body)
             return;
         }
         cjm_diags_add(g->d, CJM_RULE_SYNTAX, CJM_ERROR, ln, (int)i + 1,
-                      "a Mermaid journey starts with the line 'journey'");
-        *body = true;
+                      "a Mermaid journey starts with the line 'journey', not "
+                      "'%.*s'; this is another kind of diagram",
+                      (int)(len < 40 ? len : 40), s);
+        g->stop = true;
         return;
     }
     char *line = strndup(s, len);
@@ -236,14 +242,17 @@ static void S_line(diagram *g, const char *s, size_t len, int ln, bool *body)
             g->descr = S_trimmed(c + 1, strlen(c + 1));
         }
     } else if (S_starts(line, "section")) {
-        if (strchr(line, ':'))
+        if (strchr(line, ':')) {
             cjm_diags_add(g->d, CJM_RULE_SYNTAX, CJM_ERROR, ln, (int)i + 1,
                           "Mermaid rejects this line: it starts a section "
                           "and then has ':'; a task name cannot start with "
                           "'section' (write #115;ection…)");
+            free(line);
+            return;
+        }
         S_add_stage(g, S_trimmed(line + 8, len - 8), ln);
     } else if (strchr(line, ':')) {
-        S_add_task(g, line, len, ln);
+        S_add_task(g, line, len, ln, (int)i);
     } else {
         cjm_diags_add(g->d, CJM_RULE_SYNTAX, CJM_ERROR, ln, (int)i + 1,
                       "Mermaid cannot read this line: a task is 'name: "
@@ -258,7 +267,7 @@ static void S_parse(diagram *g, const char *buf, size_t len)
     size_t i = 0;
     int ln = 1;
     bool body = false, front = false, multi = false;
-    while (i < len) {
+    while (i < len && !g->stop) {
         size_t e = i;
         while (e < len && buf[e] != '\n')
             e++;
@@ -293,7 +302,7 @@ static void S_parse(diagram *g, const char *buf, size_t len)
         i = e + 1;
         ln++;
     }
-    if (!body)
+    if (!body && !g->stop)
         cjm_diags_add(g->d, CJM_RULE_SYNTAX, CJM_ERROR, 1, 1,
                       "not a Mermaid journey: the diagram must start with "
                       "'journey'");

@@ -52,6 +52,13 @@ if [ $have_npm = 1 ]; then
         head -1 "$f" | grep -q '^# yaml-language-server: \$schema=../schema/journey.schema.json$'; check "$f names the schema for editors"
     done
     validate draft7 schema/policy.schema.json tests/e2e/policy.yaml; check "policy schema accepts tests/e2e/policy.yaml"
+    "$AJV" compile --spec=draft7 --allow-union-types -s schema/model.schema.json >/dev/null 2>&1; check "model schema compiles"
+    for f in journeys/*.yaml tests/render/hostile.yaml tests/mermaid/special.yaml; do
+        "$BIN" export --to json "$f" >"$tmp/model.json"
+        validate draft7 schema/model.schema.json "$tmp/model.json"; check "model schema accepts cjm export --to json of $f"
+    done
+    "$BIN" export --to json journeys/online-shop.yaml | sed 's/"format": "cjm-journey\/1.1"/"format": "other"/' >"$tmp/model.json"
+    ! validate draft7 schema/model.schema.json "$tmp/model.json"; check "model schema rejects a wrong format"
     validate draft7 schema/policy.schema.json tests/diff/gate-policy.yaml; check "policy schema accepts a diff gate"
     ! validate draft7 schema/policy.schema.json tests/diff/bad-gate-policy.yaml; check "policy schema rejects a bad diff gate"
     validate draft7 schema/journey.schema.json tests/diff/own-gate.yaml; check "journey schema accepts requires: gate:"
@@ -119,7 +126,7 @@ fi
 
 # ---- man page and --help ------------------------------------------------
 [ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
-for cmd in check report render diff survey init; do
+for cmd in check report render diff survey export import init; do
     for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
         grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
     done
@@ -127,7 +134,8 @@ done
 
 # ---- bash completion ----------------------------------------------------
 c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
-[ "$(c '')" = "check report render diff survey init --help --version " ]; check "completion: commands"
+[ "$(c '')" = "check report render diff survey export import init --help --version " ]; check "completion: commands"
+[ "$(c export --to '')" = "mermaid json " ]; check "completion: export formats"
 [ "$(c survey journeys/online-shop-s)" = "journeys/online-shop-survey.csv " ]; check "completion: survey takes the CSV first"
 [ "$(c survey journeys/online-shop-survey.csv journeys/online-shop.)" = "journeys/online-shop.yaml " ]; check "completion: then the journey"
 [ "$(c diff --format '')" = "text markdown json github " ]; check "completion: diff formats"
