@@ -28,7 +28,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps test test-plain test-asan unit examples yaml-suite integration mermaid e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
+.PHONY: FORCE all deps deb package test test-plain test-asan unit examples yaml-suite integration mermaid e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
 
 all: $(BIN)
 
@@ -104,7 +104,7 @@ mermaid: $(BIN)
 
 test-plain: unit examples yaml-suite integration mermaid e2e
 
-test: test-plain test-asan leakcheck
+test: test-plain test-asan leakcheck package
 
 bench: $(BIN) $(BUILD)/bench/yamlparse
 	@sh tests/bench/bench.sh $(BUILD)
@@ -245,6 +245,22 @@ install: $(BIN) $(LIB) $(BUILD)/cjm.pc
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALLED))
 	-rmdir $(DESTDIR)$(PREFIX)/share/cjm 2>/dev/null
+
+# A Debian package with the standard tooling (debian/, dpkg-buildpackage):
+# the same files as `make install`, under /usr.  The .deb lands in
+# build/deb/ (dpkg-buildpackage writes it beside the source tree first).
+deb:
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(BUILD)/deb
+	@mv ../cjm_$(VERSION)-1_*.deb ../cjm_$(VERSION)-1_*.buildinfo \
+	    ../cjm_$(VERSION)-1_*.changes $(BUILD)/deb/
+	@mv ../cjm-dbgsym_$(VERSION)-1_*.deb $(BUILD)/deb/ 2>/dev/null || true
+	@ls $(BUILD)/deb/*.deb
+
+# The package, checked: lintian reports no errors, it holds what `make
+# install` installs, and the cjm inside runs and has a man page.
+package:
+	@sh tests/deb.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) out

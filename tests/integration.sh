@@ -213,5 +213,59 @@ if [ $have_npm = 1 ]; then
     [ "$(ls "$tmp/repo/maps" | grep -c '\.svg$')" = "$(ls journeys/*.yaml | wc -l)" ]; check "recipe: a map per journey"
 fi
 
+# ---- pre-commit hooks and the GitHub Action ---------------------------
+ROOT=$PWD
+if ! command -v pre-commit >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pre-commit >/dev/null 2>&1 ||
+        { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pre-commit >/dev/null 2>&1; }
+fi
+if command -v pre-commit >/dev/null 2>&1; then
+    P=$tmp/precommit
+    mkdir -p "$P/journeys" && cp journeys/online-shop.yaml "$P/journeys/" && cp tests/e2e/cases/warnings.yaml "$P/journeys/draft.yaml"
+    cp tests/e2e/cases/unknown-reference.yaml "$P/journeys/broken.yaml"; printf 'a: b\n' >"$P/other.yaml"
+    (cd "$P" && git init -q && git add -A) >/dev/null 2>&1
+    pc() { (cd "$P" && PATH=$(dirname "$BIN"):$PATH PRE_COMMIT_HOME=$tmp/pc-home pre-commit try-repo "$ROOT" "$@" >"$tmp/pc.out" 2>&1); }
+    pc cjm-check --files journeys/online-shop.yaml journeys/draft.yaml other.yaml; check "pre-commit cjm-check passes journeys with warnings only"
+    pc cjm-check-strict --files journeys/draft.yaml; [ $? != 0 ] && grep -q 'pain-without-friction' "$tmp/pc.out"; check "pre-commit cjm-check-strict fails on warnings"
+    pc cjm-check --files journeys/broken.yaml; [ $? != 0 ] && grep -q 'unknown-reference' "$tmp/pc.out"; check "pre-commit cjm-check fails on errors and shows them"
+    pc cjm-check --files other.yaml; check "pre-commit leaves YAML outside journeys/ alone"
+else
+    echo "integration: pre-commit is not installed; its hook tests are skipped"; skipped=$((${skipped:-0} + 1))
+fi
+if [ $have_npm = 1 ]; then
+    NODE_PATH=$CACHE/node_modules node -e '
+        const y = require("js-yaml"), fs = require("fs");
+        const a = y.load(fs.readFileSync("action.yml", "utf8"));
+        if (a.runs.using !== "composite") throw new Error("not composite");
+        const out = [];
+        for (const s of a.runs.steps) {
+            if (!s.run || !/^(Check|Report|Draw|What the pull request)/.test(s.name)) continue;
+            const env = {};
+            for (const [k, v] of Object.entries(s.env || {}))
+                env[k] = String(v).replace(/\$\{\{ inputs\.([a-z-]+) \}\}/g, (_, n) => a.inputs[n].default)
+                                  .replace(/\$\{\{ github\.base_ref \}\}/g, "main");
+            out.push({ name: s.name, env, run: s.run });
+        }
+        fs.writeFileSync(process.argv[1], JSON.stringify(out));' "$tmp/steps.json" 2>/dev/null
+    check "action.yml parses as a composite action"
+    A=$tmp/action-repo
+    mkdir -p "$A" && cp -r journeys "$A/"
+    (cd "$A" && git init -q && git config user.email ci@example.com && git config user.name ci && git add -A &&
+        git commit -qm base && git update-ref refs/remotes/origin/main HEAD) >/dev/null 2>&1
+    n=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).length)' "$tmp/steps.json")
+    [ "$n" = 4 ]; check "action.yml: the four cjm steps are found"
+    i=0
+    while [ $i -lt "$n" ]; do
+        node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1]))[process.argv[2]];
+            for (const [k, v] of Object.entries(s.env)) console.log(`export ${k}=${JSON.stringify(v)}`);
+            console.log(s.run);' "$tmp/steps.json" $i >"$tmp/step.sh"
+        (cd "$A" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/action-summary.md bash -e "$tmp/step.sh" >/dev/null 2>&1)
+        check "action.yml step $i works on the examples: $(grep -v '^export' "$tmp/step.sh" | head -1 | cut -c1-60)"
+        i=$((i + 1))
+    done
+    grep -q '^### ' "$tmp/action-summary.md" && grep -q '^```mermaid' "$tmp/action-summary.md"; check "action: the job summary holds the report with its diagram"
+    [ "$(ls "$A/cjm-maps" | grep -c '\.svg$')" = "$(ls journeys/*.yaml | wc -l)" ]; check "action: a map per journey"
+fi
+
 echo "integration: $passed passed, $failed failed${skipped:+, $skipped skipped}"
 [ "$failed" = 0 ]
