@@ -171,7 +171,8 @@ fuzz-survey: $(FUZZ_SURVEY)
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
 	@cp journeys/*.yaml tests/e2e/cases/*.yaml tests/render/*.yaml \
-	    tests/hostile/*.yaml tests/diff/*.yaml tests/fuzz-regressions/* $(BUILD)/fuzz/seeds/ 2>/dev/null || true
+	    tests/hostile/*.yaml tests/diff/*.yaml tests/mermaid/cases/*.mmd \
+	    tests/fuzz-regressions/* $(BUILD)/fuzz/seeds/ 2>/dev/null || true
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    ./$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -2,7 +2,8 @@
  * graph of every view (no layout) of arbitrary bytes, the diff against a
  * fixed journey both ways (every format, every gate condition, the
  * comparison map's graph), plus the policy loader and the --fail-on
- * parser.  Build and run with `make fuzz`. */
+ * parser, the Mermaid and JSON exports, and the same bytes read as a
+ * Mermaid diagram by cjm import.  Build and run with `make fuzz`. */
 #include "cjm.h"
 #include "analyse.h"
 #include "gv.h"
@@ -45,6 +46,8 @@ static void S_views(const cjm_journey *j, FILE *out)
     cjm_report_write(out, j, f, CJM_FORMAT_TEXT);
     cjm_report_write(out, j, f, CJM_FORMAT_MARKDOWN);
     cjm_report_write(out, j, f, CJM_FORMAT_JSON);
+    cjm_export_mermaid(out, j);
+    cjm_export_json(out, j, f);
     cjm_graph *(*const views[3])(const cjm_journey *, const cjm_figures *) = {
         cjm_view_map, cjm_view_flow, cjm_view_channels};
     for (int v = 0; v < 3; v++) {
@@ -143,5 +146,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cjm_policy_free(cjm_policy_load(buf, size, pd));
     cjm_diags_free(pd);
     S_gate_text(buf, size);
+    /* The same bytes as a Mermaid diagram for cjm import. */
+    cjm_diags *md = cjm_diags_new("fuzz.mmd");
+    if (md)
+        cjm_import_mermaid(buf, size, out, NULL, md);
+    cjm_diags_free(md);
     return 0;
 }
