@@ -188,6 +188,21 @@ static size_t S_statement_end(const char *s)
     return i;
 }
 
+/* Whether a line of n bytes is a comment (or an empty statement): it
+ * starts with ';', or with '#' that begins no entity code.  Bounded by n:
+ * the line is not NUL-terminated. */
+static bool S_comment(const char *s, size_t n)
+{
+    if (s[0] == ';')
+        return true;
+    if (s[0] != '#')
+        return false;
+    size_t k = 1;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return !(k > 1 && k < n && s[k] == ';');
+}
+
 /* One line of the diagram (without its line break). */
 static void S_line(diagram *g, const char *s, size_t len, int ln, bool *body)
 {
@@ -202,7 +217,7 @@ static void S_line(diagram *g, const char *s, size_t len, int ln, bool *body)
         return;
     }
     if (len == 0 || (len >= 2 && s[0] == '%' && s[1] == '%') ||
-        S_statement_end(s) == 0)
+        S_comment(s, len))
         return;
     if (!*body) {
         if (len >= 7 && strncasecmp(s, "journey", 7) == 0) {
@@ -261,6 +276,15 @@ static void S_line(diagram *g, const char *s, size_t len, int ln, bool *body)
     free(line);
 }
 
+/* "accDescr {" opens a description over several lines. */
+static bool S_is_multi_descr(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return n - i >= 8 && strncmp(s + i, "accDescr", 8) == 0 && memchr(s, '{', n);
+}
+
 /* Front matter (---\ntitle: …\n---) and accDescr { … } blocks first. */
 static void S_parse(diagram *g, const char *buf, size_t len)
 {
@@ -293,8 +317,7 @@ static void S_parse(diagram *g, const char *buf, size_t len)
             free(g->descr);
             g->descr = d.data;
             multi = !close;
-        } else if (body && n >= 8 && strncmp(s + strspn(s, " \t"), "accDescr", 8) == 0 &&
-                   memchr(s, '{', n)) {
+        } else if (body && S_is_multi_descr(s, n)) {
             multi = true;
         } else {
             S_line(g, s, n, ln, &body);

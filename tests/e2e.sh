@@ -132,7 +132,9 @@ for f in tests/fuzz-regressions/*; do
     rc1=$?
     timeout 60 "$BIN" render -T dot -o - "$f" >/dev/null 2>&1
     rc2=$?
-    [ $rc1 -le 1 ] && [ $rc2 -le 1 ]; check "fuzz regression $f (exit $rc1, $rc2)"
+    timeout 60 "$BIN" import "$f" >/dev/null 2>&1
+    rc3=$?
+    [ $rc1 -le 1 ] && [ $rc2 -le 1 ] && [ $rc3 -le 1 ]; check "fuzz regression $f (exit $rc1, $rc2, $rc3)"
 done
 
 # ---- render -----------------------------------------------------------
