@@ -2,6 +2,7 @@
 #include "gv.h"
 
 #include <gvc.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,29 @@ static void S_last_error(char *err, size_t errsize, const char *what)
         err[--n] = '\0';
 }
 
+/* Cairo cannot make a bitmap wider or taller than 32767 px; past that
+ * Graphviz shrinks the picture until the text is unreadable and says so
+ * on stderr under a "(null)" name.  We refuse instead, with a way out. */
+enum { PNG_MAX_PX = 32767 };
+
+static bool S_too_large(cjm_graph *g, const char *format, char *err,
+                        size_t errsize)
+{
+    if (strcmp(format, "png") != 0)
+        return false;
+    boxf bb = GD_bb(G(g));
+    double pad = 2 * 0.3 * 72; /* our graphs' pad, both sides */
+    double w = (bb.UR.x - bb.LL.x + pad) * 96 / 72;
+    double h = (bb.UR.y - bb.LL.y + pad) * 96 / 72;
+    if (w <= PNG_MAX_PX && h <= PNG_MAX_PX)
+        return false;
+    snprintf(err, errsize,
+             "the picture would be %.0f x %.0f px, more than the %d px a PNG "
+             "can hold at full size; draw it with -T svg or -T pdf",
+             w, h, PNG_MAX_PX);
+    return true;
+}
+
 int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
                   const char *format, FILE *out, char *err, size_t errsize)
 {
@@ -138,6 +162,10 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
     agreseterrors();
     if (gvLayout(gv->ctx, G(g), engine) != 0 || agerrors() >= AGERR) {
         S_last_error(err, errsize, "lay out the map");
+        gvFreeLayout(gv->ctx, G(g));
+        return -1;
+    }
+    if (S_too_large(g, format, err, errsize)) {
         gvFreeLayout(gv->ctx, G(g));
         return -1;
     }

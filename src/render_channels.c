@@ -5,6 +5,7 @@
 #include "label.h"
 #include "render.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,78 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
+/* A link that jumps (a branch ahead, a loop back) would run straight
+ * through the cards between its ends, so it leaves its card vertically,
+ * runs along the gap between two rows, and drops vertically into its
+ * target: each touchpoint has a column of its own, so the vertical legs
+ * meet no other card and the run meets none at all.  Branches run above
+ * the rows they join, loops below, so the two never share a path.  We
+ * route these ourselves because Graphviz's splines=curved looks for the
+ * centroid of every cycle through each edge by enumerating all paths of
+ * the graph, which took minutes for a journey of 200 touchpoints with a
+ * few branches (issue 10). */
+enum { CHAMFER = 10 };
+
+static cjm_gnode *S_waypoint(cjm_graph *g, size_t *n_way, double x, double y)
+{
+    char name[32];
+    cjm_gnode *w = cjm_graph_node(g, cjm_node_name(name, "way", (*n_way)++));
+    cjm_node_set(w, "shape", "point");
+    cjm_node_set(w, "width", "0");
+    cjm_node_set(w, "style", "invis");
+    cjm_node_set(w, "label", "");
+    cjm_node_pin(w, x, y);
+    return w;
+}
+
+static void S_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                   const double *x, const double *y, size_t t, size_t u,
+                   size_t *n_way)
+{
+    bool ahead = u > t;
+    /* Graphviz's y grows upwards: "above" is the larger y. */
+    double run = ahead ? fmax(y[t], y[u]) + ROW_H / 2.0
+                       : fmin(y[t], y[u]) - ROW_H / 2.0;
+    /* Jumps that share a gap sit a few points apart. */
+    run += (ahead ? -1 : 1) * (double)(*n_way % 3) * 5;
+    double up = run > y[t] ? 1 : -1, down = run > y[u] ? 1 : -1;
+    double dir = x[u] > x[t] ? 1 : -1;
+    double pts[4][2] = {
+        {x[t], run - up * CHAMFER},
+        {x[t] + dir * CHAMFER, run},
+        {x[u] - dir * CHAMFER, run},
+        {x[u], run - down * CHAMFER},
+    };
+    cjm_gnode *prev = cards[t];
+    for (size_t k = 0; k <= 4; k++) {
+        cjm_gnode *next =
+            k < 4 ? S_waypoint(g, n_way, pts[k][0], pts[k][1]) : cards[u];
+        cjm_gedge *e = cjm_graph_edge(g, prev, next);
+        S_link_style(e, j, t, u);
+        if (k < 4)
+            cjm_edge_set(e, "arrowhead", "none");
+        prev = next;
+    }
+}
+
+static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                    const double *x, const double *y)
+{
+    size_t n_way = 0;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0)
+                continue;
+            size_t u = (size_t)tp->next[k];
+            if (u == t + 1)
+                S_link_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+            else
+                S_jump(g, cards, j, x, y, t, u, &n_way);
+        }
+    }
+}
+
 static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
 {
     cjm_str s = {0};
@@ -94,10 +167,13 @@ static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
 {
     cjm_grid gr;
-    cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
+    size_t n = j->n_tps ? j->n_tps : 1;
+    cjm_gnode **cards = calloc(n, sizeof *cards);
+    double *ys = calloc(n, sizeof *ys);
     cjm_graph *g = cjm_graph_new("journey_channels");
-    if (!cards || !g || cjm_grid_init(&gr, j) != 0) {
+    if (!cards || !ys || !g || cjm_grid_init(&gr, j) != 0) {
         free(cards);
+        free(ys);
         cjm_graph_free(g);
         return NULL;
     }
@@ -108,9 +184,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
     double height = bands_bottom + 14 + LEGEND_H, width = gr.right + 24;
 
     cjm_graph_defaults(g);
-    /* Gentle arcs: a link that jumps back does not run along the chain
-     * of forward links it crosses. */
-    cjm_graph_set(g, "splines", "curved");
+    cjm_graph_set(g, "splines", "line");
     cjm_graph_set(g, "outputorder", "nodesfirst");
     cjm_grid_draw(g, &gr, j, f, NULL, header_top, bands_bottom, height);
     S_rows(g, f, &gr, rows, rows_top, height, j->lang);
@@ -123,12 +197,14 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
         cjm_tp_card(cards[t], j, t);
         size_t r = S_row(f, &j->tps[t]);
-        cjm_node_pin(cards[t], gr.x[t], height - (rows_top + (r + 0.5) * ROW_H));
+        ys[t] = height - (rows_top + (r + 0.5) * ROW_H);
+        cjm_node_pin(cards[t], gr.x[t], ys[t]);
     }
-    cjm_draw_links(g, cards, j, S_link_style);
+    S_links(g, cards, j, gr.x, ys);
     S_legend(g, CJM_GUTTER - 60 + 360, height - (bands_bottom + 14 + LEGEND_H / 2.0),
              j->lang);
     cjm_grid_free(&gr);
     free(cards);
+    free(ys);
     return g;
 }

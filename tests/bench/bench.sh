@@ -105,6 +105,22 @@ awk 'BEGIN { print "journey: Bench twenty"; print "persona: Bench"; print "stage
   for (s = 0; s < 5; s++) { print "  - id: s" s; print "    touchpoints:";
     for (i = 0; i < 4; i++) { printf "      - id: t%d-%d\n        name: Touchpoint %d of stage %d with a longer name\n        channel: c%d\n        score: %d\n", s, i, i, s, i % 3, 1 + (i * 3 + s) % 5;
       if ((i + s) % 3 == 0) printf "        friction: [{text: Something goes wrong here for the customer, severity: high, evidence: 12%% drop off}]\n" } } }' >"$j20"
+# ---- scale (issue 10): every view of generated journeys of 20 to 200
+# touchpoints (10 stages, branches and loops), whole process, SVG.  Target:
+# 200 touchpoints under 1 s, and the 200/20 ratio at most 15.
+for v in map flow channels; do
+    line="render $v, SVG:"
+    for n in 20 50 100 140 200; do
+        sh tests/bench/bigjourney.sh $n 10 >"$BUILD/bench/big$n.yaml"
+        ms=$(best "$BUILD/cjm" render --view $v -o "$BUILD/bench/big.svg" "$BUILD/bench/big$n.yaml")
+        line="$line $n tp ${ms} ms,"
+        [ $n = 20 ] && t20=$ms
+        [ $n = 200 ] && t200=$ms
+    done
+    echo "$line"
+    awk -v a="$t200" -v b="$t20" -v v=$v 'BEGIN { printf "ratio 200 / 20 touchpoints (%s): %.1f (target <= 15, and 200 under 1000 ms)\n", v, (b > 0 ? a / b : 0) }'
+done
+
 if ! command -v dot >/dev/null 2>&1; then
     echo "render: Graphviz's command-line tools (package graphviz) are not installed; skipping the comparison"
     exit 0
