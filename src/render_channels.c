@@ -70,58 +70,16 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
-/* A link that jumps (a branch ahead, a loop back) would run straight
- * through the cards between its ends, so it leaves its card vertically,
- * runs along the gap between two rows, and drops vertically into its
- * target: each touchpoint has a column of its own, so the vertical legs
- * meet no other card and the run meets none at all.  Branches run above
- * the rows they join, loops below, so the two never share a path.  We
- * route these ourselves because Graphviz's splines=curved looks for the
- * centroid of every cycle through each edge by enumerating all paths of
- * the graph, which took minutes for a journey of 200 touchpoints with a
- * few branches (issue 10). */
-enum { CHAMFER = 10 };
-
-static cjm_gnode *S_waypoint(cjm_graph *g, size_t *n_way, double x, double y)
-{
-    char name[32];
-    cjm_gnode *w = cjm_graph_node(g, cjm_node_name(name, "way", (*n_way)++));
-    cjm_node_set(w, "shape", "point");
-    cjm_node_set(w, "width", "0");
-    cjm_node_set(w, "style", "invis");
-    cjm_node_set(w, "label", "");
-    cjm_node_pin(w, x, y);
-    return w;
-}
-
-static void S_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                   const double *x, const double *y, size_t t, size_t u,
-                   size_t *n_way)
+/* A link that jumps (a branch ahead, a loop back) runs along the gap
+ * between two rows: branches above the rows they join, loops below, so the
+ * two never share a path; jumps that share a gap sit a few points apart. */
+static double S_run(const double *y, size_t t, size_t u, size_t n_way)
 {
     bool ahead = u > t;
     /* Graphviz's y grows upwards: "above" is the larger y. */
     double run = ahead ? fmax(y[t], y[u]) + ROW_H / 2.0
                        : fmin(y[t], y[u]) - ROW_H / 2.0;
-    /* Jumps that share a gap sit a few points apart. */
-    run += (ahead ? -1 : 1) * (double)(*n_way % 3) * 5;
-    double up = run > y[t] ? 1 : -1, down = run > y[u] ? 1 : -1;
-    double dir = x[u] > x[t] ? 1 : -1;
-    double pts[4][2] = {
-        {x[t], run - up * CHAMFER},
-        {x[t] + dir * CHAMFER, run},
-        {x[u] - dir * CHAMFER, run},
-        {x[u], run - down * CHAMFER},
-    };
-    cjm_gnode *prev = cards[t];
-    for (size_t k = 0; k <= 4; k++) {
-        cjm_gnode *next =
-            k < 4 ? S_waypoint(g, n_way, pts[k][0], pts[k][1]) : cards[u];
-        cjm_gedge *e = cjm_graph_edge(g, prev, next);
-        S_link_style(e, j, t, u);
-        if (k < 4)
-            cjm_edge_set(e, "arrowhead", "none");
-        prev = next;
-    }
+    return run + (ahead ? -1 : 1) * (double)(n_way / 4 % 3) * 5;
 }
 
 static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
@@ -137,7 +95,8 @@ static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
             if (u == t + 1)
                 S_link_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
             else
-                S_jump(g, cards, j, x, y, t, u, &n_way);
+                cjm_draw_jump(g, cards, j, t, u, x, y,
+                              S_run(y, t, u, n_way), &n_way, S_link_style);
         }
     }
 }

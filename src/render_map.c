@@ -7,6 +7,7 @@
 #include "render.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 enum {
@@ -14,6 +15,7 @@ enum {
     PLOT_PAD = 52,  /* from the plot's edge to the best/worst score line */
     ROW_GAP = 12,
     UNSCORED_H = 96,
+    UNSCORED_GAP = 12, /* between the unscored lane and the plot */
     CALLOUT_WRAP = 24,
     LEGEND_H = 64
 };
@@ -55,10 +57,17 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
     L->title_h = cjm_title_h(j);
     L->header_top = L->title_h + 8;
     L->plot_top = L->header_top + cjm_grid_header_h(gr) + 4;
+    for (size_t t = 0; t < j->n_tps; t++)
+        L->unscored |= !j->tps[t].has_score && !S_at_old(ov, t);
+    /* Unscored touchpoints get a lane of their own above "best": below
+     * "worst" the curve would dive to them and they would read as the
+     * journey's low point (issue 10). */
+    L->unscored_top = L->plot_top;
+    if (L->unscored)
+        L->plot_top += UNSCORED_H + UNSCORED_GAP;
     double y = L->plot_top + PLOT_H;
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
-        L->unscored |= !tp->has_score && !S_at_old(ov, t);
         if (tp->n_friction) {
             int lines = 0;
             for (size_t k = 0; k < tp->n_friction; k++) {
@@ -93,9 +102,6 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
                 L->opp_h = h;
         }
     }
-    L->unscored_top = y;
-    if (L->unscored)
-        y += UNSCORED_H;
     L->friction_top = y + ROW_GAP;
     if (L->friction)
         y = L->friction_top + L->friction_h + ROW_GAP;
@@ -278,34 +284,80 @@ static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j,
     cjm_str_free(&s);
 }
 
+/* The following touchpoint is a step even across the ghost cards of the
+ * comparison map. */
+static bool S_step(const cjm_journey *j, size_t t, size_t u)
+{
+    return u == t + 1 || (!j->tps[t].has_next && u > t);
+}
+
 /* The emotion curve: the next step solid and dark; branches, loops and
  * links to unscored steps dashed purple. */
 static void S_curve_style(cjm_gedge *e, const cjm_journey *j, size_t t,
                           size_t u)
 {
-    /* The following touchpoint is a step even across the ghost cards of
-     * the comparison map. */
-    bool step = u == t + 1 || (!j->tps[t].has_next && u > t);
+    bool step = S_step(j, t, u);
     bool scored = j->tps[t].has_score && j->tps[u].has_score;
-    cjm_edge_set(e, "penwidth", step && scored ? "2.6" : "1.6");
-    cjm_edge_set(e, "color", step && scored ? "#1f2933" : "#7b3294");
+    /* A link to an unscored step says nothing about feelings: it is
+     * faint, so the curve reads as broken there. */
+    cjm_edge_set(e, "penwidth", !scored ? "1.2" : step ? "2.6" : "1.6");
+    cjm_edge_set(e, "color", !scored ? "#c2a5cf" : step ? "#1f2933" : "#7b3294");
     if (!(step && scored))
         cjm_edge_set(e, "style", "dashed");
 }
 
+/* Where the cards stand, for routing the links around them: ys are the
+ * pinned centres (bottom-up), top and bottom the plot's highest card top
+ * and lowest card bottom (top-down). */
+typedef struct {
+    double *ys, top, bottom;
+} placed;
+
+/* The next step of the curve is a straight line; a branch ahead runs
+ * above every card of the plot and a loop back below them all, so neither
+ * passes through a card (issue 10). */
+static void S_links(cjm_graph *g, const layout *L, const cjm_journey *j,
+                    const double *x, cjm_gnode **cards, const placed *P)
+{
+    size_t n_way = 0;
+    double above = L->height - (P->top - 6), below = L->height - (P->bottom + 6);
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0)
+                continue;
+            size_t u = (size_t)tp->next[k];
+            if (S_step(j, t, u))
+                S_curve_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+            else
+                cjm_draw_jump(g, cards, j, t, u, x, P->ys,
+                              u > t ? above : below, &n_way, S_curve_style);
+        }
+    }
+}
+
 static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
                           const cjm_grid *gr, cjm_gnode **cards,
-                          const cjm_map_overlay *ov)
+                          const cjm_map_overlay *ov, placed *P)
 {
     char name[32];
+    P->top = L->plot_top + PLOT_PAD;
+    P->bottom = L->plot_top + PLOT_H - PLOT_PAD;
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
-        cjm_tp_card_ex(cards[t], j, t, ov ? &ov->cards[t] : NULL);
+        double card_h =
+            cjm_tp_card_ex(cards[t], j, t, ov ? &ov->cards[t] : NULL);
+        bool in_plot = tp->has_score || S_at_old(ov, t);
         double y = tp->has_score    ? S_score_y(L, j, tp->score)
                    : S_at_old(ov, t) ? S_t_y(L, ov->old_t[t])
                                      : L->unscored_top + UNSCORED_H / 2.0;
-        cjm_node_pin(cards[t], gr->x[t], L->height - y);
+        if (in_plot) {
+            P->top = fmin(P->top, y - card_h / 2);
+            P->bottom = fmax(P->bottom, y + card_h / 2);
+        }
+        P->ys[t] = L->height - y;
+        cjm_node_pin(cards[t], gr->x[t], P->ys[t]);
         if (tp->n_friction) {
             cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
             double h = cjm_friction_card(c, tp, CALLOUT_WRAP, j->lang);
@@ -364,9 +416,11 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
 {
     cjm_grid gr;
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
+    placed P = {calloc(j->n_tps ? j->n_tps : 1, sizeof *P.ys), 0, 0};
     cjm_graph *g = cjm_graph_new("journey_map");
-    if (!cards || !g || cjm_grid_init(&gr, j) != 0) {
+    if (!cards || !P.ys || !g || cjm_grid_init(&gr, j) != 0) {
         free(cards);
+        free(P.ys);
         cjm_graph_free(g);
         return NULL;
     }
@@ -398,10 +452,11 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                    L.height - L.title_h / 2);
     if (ov)
         S_old_curve(g, &L, &gr, ov, j->n_tps);
-    S_touchpoints(g, &L, j, &gr, cards, ov);
-    cjm_draw_links(g, cards, j, S_curve_style);
+    S_touchpoints(g, &L, j, &gr, cards, ov, &P);
+    S_links(g, &L, j, gr.x, cards, &P);
     S_legend(g, &L, j, ov);
     cjm_grid_free(&gr);
     free(cards);
+    free(P.ys);
     return g;
 }
