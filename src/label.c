@@ -1,6 +1,7 @@
 #include "label.h"
 
 #include <string.h>
+#include <strings.h>
 
 static int S_cp_width(unsigned c)
 {
@@ -88,6 +89,139 @@ static size_t S_fit(const char *text, size_t n, int width)
     return i;
 }
 
+/* Letters of the scripts that hyphenate; CJK breaks between any two
+ * characters, without a hyphen. */
+static bool S_letter(unsigned cp)
+{
+    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+           (cp >= 0xC0 && cp < 0x530 && cp != 0xD7 && cp != 0xF7);
+}
+
+/* Plausible joints of German compounds: a break after "Erhöhungs" in
+ * "Preiserhöhungsschreiben" reads as two words, a break at a fixed column
+ * does not. */
+static bool S_joint(const char *seg, size_t cut)
+{
+    static const char *const ends[] = {"ungs", "heits", "keits", "schafts",
+                                       "ions", "täts", "ings", "lings"};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (cut >= m + 3 && strncasecmp(seg + cut - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Letters in a row from text[0..n), counting up to `most`. */
+static int S_letters(const char *text, size_t n, int most)
+{
+    int count = 0;
+    for (size_t i = 0; i < n && count < most;) {
+        unsigned cp;
+        i += cjm_utf8_decode((const unsigned char *)text + i, &cp);
+        if (!S_letter(cp))
+            break;
+        count++;
+    }
+    return count;
+}
+
+static bool S_vowel(unsigned cp)
+{
+    if (cp < 0x80)
+        return cp && strchr("aeiouyAEIOUY", (int)cp) != NULL;
+    return (cp >= 0xC0 && cp <= 0xC6) || (cp >= 0xC8 && cp <= 0xCF) ||
+           (cp >= 0xD2 && cp <= 0xD6) || (cp >= 0xD9 && cp <= 0xDD) ||
+           (cp >= 0xE0 && cp <= 0xE6) || (cp >= 0xE8 && cp <= 0xEF) ||
+           (cp >= 0xF2 && cp <= 0xF6) || (cp >= 0xF9 && cp <= 0xFD);
+}
+
+/* Characters in the consonant that starts text: "sch", "ch", "ck", "ph"
+ * and "th" are one sound and never split. */
+static int S_consonant_len(const char *text, size_t n)
+{
+    static const char *const units[] = {"sch", "ch", "ck", "ph", "th"};
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        size_t m = strlen(units[k]);
+        if (n >= m && strncasecmp(text, units[k], m) == 0)
+            return (int)m;
+    }
+    return 1;
+}
+
+/* A candidate break: its byte offset and the columns before it. */
+typedef struct {
+    size_t at;
+    int w;
+} place;
+
+/* Where to break a word that does not fit: at most `room` columns on this
+ * line (the hyphen included), or `slack` for a compound's joint.  A break
+ * inside a run of letters gets a hyphen and leaves at least three of its
+ * letters on each side.  Best is a compound's joint ("Preiserhöhungs-"),
+ * then a syllable by the German rule (of the consonants between two vowels
+ * only the last goes to the next line: "war-te", "ein-gangs"; "sch" before
+ * l, r, w, m or n goes whole: "Warte-schleife"), then the last column;
+ * without any, the word is cut where the line ends, as CJK text is. */
+enum { MIN_PART = 3 };
+
+static bool S_ok(const char *seg, size_t n, size_t at, int run)
+{
+    return run >= MIN_PART && S_letters(seg + at, n - at, MIN_PART) >= MIN_PART;
+}
+
+static size_t S_break(const char *seg, size_t n, int room, int slack,
+                      bool *hyphen)
+{
+    size_t i = 0, best = 0, joint = 0, syllable = 0;
+    int w = 0, run = 0, skip = 0, units = 0, run_at[2] = {0, 0};
+    bool vowel_before = false, sch_last = false;
+    place unit[2] = {{0, 0}, {0, 0}}; /* the cluster's last two units */
+    while (i < n && w <= slack) {
+        unsigned cp;
+        size_t at = i;
+        i += cjm_utf8_decode((const unsigned char *)seg + i, &cp);
+        if (S_letter(cp) && !S_vowel(cp) && skip-- <= 0) {
+            int len = S_consonant_len(seg + at, n - at);
+            bool sch_before = units > 0 && sch_last;
+            unit[0] = unit[1];
+            run_at[0] = run_at[1];
+            unit[1] = (place){at, w};
+            run_at[1] = run;
+            sch_last = len == 3;
+            skip = len - 1;
+            /* "sch" keeps l, r, w, m, n with it. */
+            if (sch_before && cp < 0x80 &&
+                strchr("lrwmnLRWMN", (int)cp) != NULL) {
+                unit[1] = unit[0];
+                run_at[1] = run_at[0];
+            }
+            units++;
+        } else if (S_vowel(cp)) {
+            if (vowel_before && units > 0 && unit[1].w + 1 <= room &&
+                2 * unit[1].w >= room && S_ok(seg, n, unit[1].at, run_at[1]))
+                syllable = unit[1].at;
+            vowel_before = true;
+            units = 0;
+            sch_last = false;
+        } else if (!S_letter(cp)) {
+            vowel_before = false;
+            units = 0;
+        }
+        w += S_cp_width(cp);
+        run = S_letter(cp) ? run + 1 : 0;
+        if (i >= n || !S_ok(seg, n, i, run))
+            continue;
+        if (w + 1 <= room)
+            best = i;
+        if (w + 1 <= slack && 2 * w >= room && S_joint(seg, i))
+            joint = i;
+    }
+    size_t cut = joint ? joint : syllable ? syllable : best;
+    *hyphen = cut > 0;
+    return cut ? cut : S_fit(seg, n, room);
+}
+
 /* A word may run this many columns past the line before it is broken:
  * "Einwilligung" on one slightly long line reads better than "g" alone. */
 enum { WRAP_SLACK = 3 };
@@ -117,8 +251,12 @@ static void S_place(wrapper *w, const char *seg, size_t n, bool glue)
     if (sep)
         cjm_str_puts(w->s, " ");
     while (sw > w->width + WRAP_SLACK - w->col) {
-        size_t cut = S_fit(seg, n, w->width - w->col);
+        bool hyphen;
+        size_t cut = S_break(seg, n, w->width - w->col,
+                             w->width + WRAP_SLACK - w->col, &hyphen);
         S_html_n(w->s, seg, cut);
+        if (hyphen)
+            cjm_str_puts(w->s, "-");
         S_newline(w);
         seg += cut;
         n -= cut;

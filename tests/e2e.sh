@@ -196,6 +196,19 @@ done; done
 "$BIN" render -o "$tmp/j.svg" tests/render/channel-jumps.yaml >/dev/null
 [ "$(xcount "$tmp/j.svg" "//*[local-name()='g'][@class='edge'][*[local-name()='title'][starts-with(., 'way')]]")" = 8 ]; check "map: the branch and the loop each run through four waypoints"
 
+# Long German compounds (issue 10): every card name of lange-woerter.yaml
+# is one word, so every line break in it is inside the word: each gets a
+# hyphen and leaves at least three letters on either side, and joining the
+# lines gives the name back.
+sed -n 's/.*name: \([A-Za-zÄÖÜäöüß]*\), channel.*/\1/p' tests/render/lange-woerter.yaml | sort >"$tmp/lw.want"
+for v in map flow channels; do
+    "$BIN" render --view $v -T dot -o "$tmp/lw.$v.dot" tests/render/lange-woerter.yaml >/dev/null
+    grep -o '<TD><B>[^/]*\(<BR/>[^<]*\)*</B>' "$tmp/lw.$v.dot" | sed 's/<TD><B>//; s/<\/B>//' >"$tmp/lw.$v.names"
+    [ "$(wc -l <"$tmp/lw.$v.names")" -ge 20 ] &&
+    ! grep -q '[^-]<BR/>' "$tmp/lw.$v.names" &&
+    ! grep -Eq '(^|<BR/>)[^<]{1,2}-?(<BR/>|$)' "$tmp/lw.$v.names" &&
+    [ "$(sed 's/-<BR/>//g' "$tmp/lw.$v.names" | sort | comm -23 - "$tmp/lw.want" | wc -l)" = 0 ]; check "$v: long German words break with a hyphen, three letters a side"
+done
 # Unscored touchpoints stand in a lane above "best", never below "worst"
 # where the curve would dive to them (issue 10).
 "$BIN" render -o "$tmp/u.svg" tests/render/edge-cases.yaml >/dev/null

@@ -54,8 +54,29 @@ static void test_wrapping(void **state)
     expect_wrap("Live chat about sizes", 18, 2, "Live chat about<BR/>sizes");
     expect_wrap("Schufa-Einwilligung", 18, 2, "Schufa-<BR/>Einwilligung");
     expect_wrap("Bestätigung per E-Mail", 18, 2, "Bestätigung per<BR/>E-Mail");
+    /* A break inside a word gets a hyphen, counted in the line (issue 10). */
     expect_wrap("Supercalifragilisticexpialidocious", 10, 4,
-                "Supercalif<BR/>ragilistic<BR/>expialidoc<BR/>ious");
+                "Superca-<BR/>lifragi-<BR/>listicex-<BR/>pialidocious");
+    /* Without a vowel to find syllables by, the last column. */
+    expect_wrap("Bcdfghjklmnpqrstvwxz", 10, 2, "Bcdfghjkl-<BR/>mnpqrstvwxz");
+    /* Syllables by the German rule: only the last consonant between two
+     * vowels moves on; "sch" is one and keeps l, r, w, m, n with it. */
+    expect_wrap("Rückrufbitteneingangsbestätigung", 18, 2,
+                "Rückrufbittenein-<BR/>gangsbestätigung");
+    expect_wrap("Wärmepumpentarifwechselangebot", 18, 2,
+                "Wärmepumpentarif-<BR/>wechselangebot");
+    expect_wrap("Warteschleifenmusik", 10, 3, "Warte-<BR/>schleifen-<BR/>musik");
+    /* The hyphen takes a column of the line. */
+    expect_wrap("Abcdefghijkl", 8, 2, "Abcdefg-<BR/>hijkl");
+    expect_wrap("Abcdefghijklmn", 10, 2, "Abcdefg-<BR/>hijklmn");
+    /* A compound breaks at a joint that fits (within the slack) rather
+     * than at the last column. */
+    expect_wrap("Preiserhöhungsschreiben", 14, 2,
+                "Preiserhöhungs-<BR/>schreiben");
+    expect_wrap("Kontoeröffnungsantrag bestätigt", 16, 2,
+                "Kontoeröffnungs-<BR/>antrag bestätigt");
+    expect_wrap("Sicherheitsüberprüfungsergebnis", 16, 3,
+                "Sicherheits-<BR/>überprüfungs-<BR/>ergebnis");
     /* Up to three columns of slack before a word is broken. */
     expect_wrap("Kontowechselservice", 18, 1, "Kontowechselservice");
     /* CJK characters are two columns wide. */
