@@ -15,7 +15,7 @@ LDLIBS  += $(PKG_LIBS) -lcsv -lm
 
 # The library is every file in src/ but the command line: main.c dispatches,
 # cli.c and cmd_<name>.c (one per command) parse options and print.
-CLI_SRC  = src/main.c src/cli.c $(wildcard src/cmd_*.c)
+CLI_SRC  = src/main.c src/cli.c src/cli_watch.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -75,6 +75,7 @@ e2e: $(BIN)
 	@sh tests/e2e.sh $(BIN)
 	@sh tests/survey.sh $(BIN)
 	@sh tests/diff.sh $(BIN)
+	@sh tests/watch.sh $(BIN)
 
 # The examples must pass --strict; e2e runs last so its "N passed, N failed"
 # line closes the output.

@@ -34,7 +34,7 @@ _cjm()
         case $cmd in
             check) COMPREPLY=($(compgen -W "--policy --format --strict --help" -- "$cur")) ;;
             report) COMPREPLY=($(compgen -W "--format --lang --no-mermaid --help" -- "$cur")) ;;
-            render) COMPREPLY=($(compgen -W "--view -T --lang --show -o --help" -- "$cur")) ;;
+            render) COMPREPLY=($(compgen -W "--view -T --lang --show --watch -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
             survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;

@@ -7,7 +7,8 @@
 
 static const char usage[] =
     "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
-    "                  [--lang en|de] [--show owner] [-o PATH] PATH...\n"
+    "                  [--lang en|de] [--show owner] [--watch] [-o PATH]\n"
+    "                  PATH...\n"
     "\n"
     "Draws each journey.  A journey with errors is not drawn: its\n"
     "diagnostics are printed instead, as by 'cjm check'.\n"
@@ -20,6 +21,9 @@ static const char usage[] =
     "  --lang LANG   the words the map adds, in en or de (default: the\n"
     "                journey's 'lang:', else en)\n"
     "  --show owner  each touchpoint's owner on its card\n"
+    "  --watch       keep running and redraw a journey each time it is saved\n"
+    "                (errors are printed instead, and watching goes on);\n"
+    "                Ctrl-C stops with status 0\n"
     "  -o PATH       the output file (one input), a folder (several inputs,\n"
     "                or an existing folder), or - for standard output;\n"
     "                default out/<id>.<ext>, or out/<id>.<view>.<ext> for\n"
@@ -48,55 +52,83 @@ static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
 typedef struct {
     cjm_view view;
     const char *type, *output, *lang;
-    bool owner;
+    bool owner, watch;
 } opts;
+
+/* One run's state: shared by the first drawing and every redraw. */
+typedef struct {
+    const cjm_paths *paths;
+    const opts *o;
+    cjm_renderer *r;
+    int status;
+} run;
+
+/* Draws paths->items[i], or prints its diagnostics; returns the status. */
+static int S_draw_one(run *rn, size_t i)
+{
+    const opts *o = rn->o;
+    int status = CJM_EXIT_OK;
+    cli_input in;
+    if (cli_input_open(rn->paths->items[i], NULL, &in, &status) != 0)
+        return CJM_EXIT_USAGE;
+    if (cjm_diags_errors(in.d)) {
+        /* A journey with errors is never drawn. */
+        cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
+        cli_worse(&status, CJM_EXIT_ERRORS);
+    } else if (in.j) {
+        if (o->lang)
+            cjm_journey_set_lang(in.j, o->lang);
+        cjm_journey_show_owners(in.j, o->owner);
+        const char *suffix = o->view == CJM_VIEW_MAP    ? ""
+                             : o->view == CJM_VIEW_FLOW ? ".flow"
+                                                        : ".channels";
+        bool to_stdout = o->output && strcmp(o->output, "-") == 0;
+        char *path = to_stdout ? NULL
+                               : cli_target(o->output, rn->paths->n == 1,
+                                            cjm_journey_id(in.j), suffix,
+                                            o->type);
+        draw_ctx c = {rn->r, in.j, o->view, o->type};
+        if (!path && !to_stdout) {
+            fprintf(stderr, "cjm: out of memory\n");
+            cli_worse(&status, CJM_EXIT_USAGE);
+        } else {
+            cli_worse(&status, cli_write_drawing(path ? path : "-",
+                                                 cjm_journey_file(in.j),
+                                                 S_draw, &c));
+        }
+        free(path);
+    }
+    cli_input_close(&in);
+    return status;
+}
+
+static void S_redraw(void *ctx, size_t i)
+{
+    S_draw_one(ctx, i);
+}
 
 static int S_run(const cjm_paths *paths, const opts *o, int status)
 {
-    cjm_view view = o->view;
-    const char *type = o->type, *output = o->output;
     /* One Graphviz context for every journey of the run. */
-    cjm_renderer *r = cjm_renderer_new();
-    if (!r) {
+    run rn = {paths, o, cjm_renderer_new(), status};
+    if (!rn.r) {
         fprintf(stderr, "cjm: cannot start Graphviz\n");
         return CJM_EXIT_USAGE;
     }
     for (size_t i = 0; i < paths->n; i++) {
-        cli_input in;
-        if (cli_input_open(paths->items[i], NULL, &in, &status) != 0) {
-            cli_worse(&status, CJM_EXIT_USAGE);
+        int s = S_draw_one(&rn, i);
+        cli_worse(&rn.status, s);
+        if (s == CJM_EXIT_USAGE && !o->watch)
             break;
-        }
-        if (cjm_diags_errors(in.d)) {
-            /* A journey with errors is never drawn. */
-            cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
-            cli_worse(&status, CJM_EXIT_ERRORS);
-        } else if (in.j) {
-            if (o->lang)
-                cjm_journey_set_lang(in.j, o->lang);
-            cjm_journey_show_owners(in.j, o->owner);
-            const char *suffix = view == CJM_VIEW_MAP ? "" : view == CJM_VIEW_FLOW
-                                                            ? ".flow"
-                                                            : ".channels";
-            char *path = output && strcmp(output, "-") == 0
-                             ? NULL
-                             : cli_target(output, paths->n == 1,
-                                          cjm_journey_id(in.j), suffix, type);
-            draw_ctx c = {r, in.j, view, type};
-            if (!path && !(output && strcmp(output, "-") == 0)) {
-                fprintf(stderr, "cjm: out of memory\n");
-                cli_worse(&status, CJM_EXIT_USAGE);
-            } else {
-                cli_worse(&status, cli_write_drawing(path ? path : "-",
-                                                     cjm_journey_file(in.j),
-                                                     S_draw, &c));
-            }
-            free(path);
-        }
-        cli_input_close(&in);
     }
-    cjm_renderer_free(r);
-    return status;
+    if (o->watch) {
+        /* A facilitator's live preview: errors are shown and then fixed,
+         * so only a failure to watch ends it with an error. */
+        fflush(stdout);
+        rn.status = cli_watch(paths, S_redraw, &rn);
+    }
+    cjm_renderer_free(rn.r);
+    return rn.status;
 }
 
 int cjm_cmd_render(int argc, char **argv)
@@ -105,9 +137,10 @@ int cjm_cmd_render(int argc, char **argv)
         {"view", required_argument, NULL, 'v'},
         {"lang", required_argument, NULL, 'l'},
         {"show", required_argument, NULL, 's'},
+        {"watch", no_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    opts o = {CJM_VIEW_MAP, "svg", NULL, NULL, false};
+    opts o = {CJM_VIEW_MAP, "svg", NULL, NULL, false, false};
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -138,6 +171,7 @@ int cjm_cmd_render(int argc, char **argv)
             o.type = optarg;
             break;
         case 'o': o.output = optarg; break;
+        case 'w': o.watch = true; break;
         default:
             return cli_usage_error(usage, "unknown or incomplete option '%s'",
                                    argv[optind - 1]);
@@ -147,6 +181,13 @@ int cjm_cmd_render(int argc, char **argv)
         return cli_usage_error(usage, "no PATH given%s", "");
     cjm_paths paths = {0};
     cli_add_paths(&paths, argc, argv, optind, &status);
+    for (size_t i = 0; o.watch && i < paths.n; i++)
+        if (strcmp(paths.items[i], "-") == 0 ||
+            (o.output && strcmp(o.output, "-") == 0)) {
+            cjm_paths_free(&paths);
+            return cli_usage_error(usage, "--watch needs files on both sides, "
+                                          "not '%s'", "-");
+        }
     if (paths.n)
         status = S_run(&paths, &o, status);
     cjm_paths_free(&paths);
