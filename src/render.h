@@ -66,13 +66,21 @@ typedef void (*cjm_link_style)(cjm_gedge *e, const cjm_journey *j,
 /* Draws every resolved `next` link between the cards, styled per view. */
 void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                     cjm_link_style style);
-/* Draws the `next` link t -> u around the cards instead of through them:
- * up or down from card t to y = run, along it, then into card u, through
- * invisible waypoint nodes named way<n> (n counts up from *n_way).  x and y
- * are the cards' pinned centres, in Graphviz's bottom-up points. */
-void cjm_draw_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                   size_t t, size_t u, const double *x, const double *y,
-                   double run, size_t *n_way, cjm_link_style style);
+/* Where a link that must not run straight is routed: `run` gives the y
+ * (bottom-up points) of the stretch between its legs, or NAN to draw it
+ * straight; x and y are the cards' pinned centres. */
+typedef struct {
+    const double *x, *y;
+    double (*run)(const void *ctx, const cjm_journey *j, size_t from,
+                  size_t to, size_t n_jumps);
+    const void *ctx;
+} cjm_router;
+/* Draws every resolved `next` link like cjm_draw_links, but a link the
+ * router places is drawn around the cards instead of through them: up or
+ * down from its card to y = run, along it, then into its target, through
+ * invisible waypoint nodes named way<n>. */
+void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                     cjm_link_style style, const cjm_router *router);
 
 /* Graph-wide defaults every view shares (fonts, margins). */
 void cjm_graph_defaults(cjm_graph *g);

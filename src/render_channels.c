@@ -73,32 +73,18 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
 /* A link that jumps (a branch ahead, a loop back) runs along the gap
  * between two rows: branches above the rows they join, loops below, so the
  * two never share a path; jumps that share a gap sit a few points apart. */
-static double S_run(const double *y, size_t t, size_t u, size_t n_way)
+static double S_run(const void *ctx, const cjm_journey *j, size_t t,
+                    size_t u, size_t jumps)
 {
+    const double *y = ctx;
+    (void)j;
+    if (u == t + 1)
+        return NAN;
     bool ahead = u > t;
     /* Graphviz's y grows upwards: "above" is the larger y. */
     double run = ahead ? fmax(y[t], y[u]) + ROW_H / 2.0
                        : fmin(y[t], y[u]) - ROW_H / 2.0;
-    return run + (ahead ? -1 : 1) * (double)(n_way / 4 % 3) * 5;
-}
-
-static void S_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                    const double *x, const double *y)
-{
-    size_t n_way = 0;
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0)
-                continue;
-            size_t u = (size_t)tp->next[k];
-            if (u == t + 1)
-                S_link_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
-            else
-                cjm_draw_jump(g, cards, j, t, u, x, y,
-                              S_run(y, t, u, n_way), &n_way, S_link_style);
-        }
-    }
+    return run + (ahead ? -1 : 1) * (double)(jumps % 3) * 5;
 }
 
 static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
@@ -159,7 +145,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
         ys[t] = height - (rows_top + (r + 0.5) * ROW_H);
         cjm_node_pin(cards[t], gr.x[t], ys[t]);
     }
-    S_links(g, cards, j, gr.x, ys);
+    cjm_router router = {gr.x, ys, S_run, ys};
+    cjm_draw_routed(g, cards, j, S_link_style, &router);
     S_legend(g, CJM_GUTTER - 60 + 360, height - (bands_bottom + 14 + LEGEND_H / 2.0),
              j->lang);
     cjm_grid_free(&gr);

@@ -61,14 +61,7 @@ void cjm_graph_defaults(cjm_graph *g)
 void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                     cjm_link_style style)
 {
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++)
-            if (tp->next[k] >= 0) {
-                size_t u = (size_t)tp->next[k];
-                style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
-            }
-    }
+    cjm_draw_routed(g, cards, j, style, NULL);
 }
 
 /* A jumping link leaves its card vertically, runs along y = run and drops
@@ -91,7 +84,7 @@ static cjm_gnode *S_waypoint(cjm_graph *g, size_t *n_way, double x, double y)
     return w;
 }
 
-void cjm_draw_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+static void S_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                    size_t t, size_t u, const double *x, const double *y,
                    double run, size_t *n_way, cjm_link_style style)
 {
@@ -112,6 +105,27 @@ void cjm_draw_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
         if (k < 4)
             cjm_edge_set(e, "arrowhead", "none");
         prev = next;
+    }
+}
+
+void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                     cjm_link_style style, const cjm_router *router)
+{
+    size_t n_way = 0;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0)
+                continue;
+            size_t u = (size_t)tp->next[k];
+            double run = router ? router->run(router->ctx, j, t, u, n_way / 4)
+                                : NAN;
+            if (isnan(run))
+                style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+            else
+                S_jump(g, cards, j, t, u, router->x, router->y, run, &n_way,
+                       style);
+        }
     }
 }
 

@@ -315,25 +315,13 @@ typedef struct {
 
 /* The next step of the curve is a straight line; a branch ahead runs
  * above every card of the plot and a loop back below them all, so neither
- * passes through a card (issue 10). */
-static void S_links(cjm_graph *g, const layout *L, const cjm_journey *j,
-                    const double *x, cjm_gnode **cards, const placed *P)
+ * passes through a card (issue 10).  ctx: the two runs' y, bottom-up. */
+static double S_run(const void *ctx, const cjm_journey *j, size_t t,
+                    size_t u, size_t jumps)
 {
-    size_t n_way = 0;
-    double above = L->height - (P->top - 6), below = L->height - (P->bottom + 6);
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0)
-                continue;
-            size_t u = (size_t)tp->next[k];
-            if (S_step(j, t, u))
-                S_curve_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
-            else
-                cjm_draw_jump(g, cards, j, t, u, x, P->ys,
-                              u > t ? above : below, &n_way, S_curve_style);
-        }
-    }
+    const double *runs = ctx;
+    (void)jumps;
+    return S_step(j, t, u) ? NAN : u > t ? runs[0] : runs[1];
 }
 
 static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
@@ -453,7 +441,9 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
     if (ov)
         S_old_curve(g, &L, &gr, ov, j->n_tps);
     S_touchpoints(g, &L, j, &gr, cards, ov, &P);
-    S_links(g, &L, j, gr.x, cards, &P);
+    const double runs[2] = {L.height - (P.top - 6), L.height - (P.bottom + 6)};
+    cjm_router router = {gr.x, P.ys, S_run, runs};
+    cjm_draw_routed(g, cards, j, S_curve_style, &router);
     S_legend(g, &L, j, ov);
     cjm_grid_free(&gr);
     free(cards);
