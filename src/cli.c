@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #ifndef CJM_SCHEMA_DEFAULT
 #define CJM_SCHEMA_DEFAULT "/usr/local/share/cjm/journey.schema.json"
@@ -28,9 +29,17 @@ int cli_usage_error(const char *usage, const char *fmt, const char *arg)
     return CJM_EXIT_USAGE;
 }
 
-void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,
-                   int *status)
+int cli_bad_option(const char *usage, char **argv)
 {
+    return cli_usage_error(usage, "unknown or incomplete option '%s'",
+                           argv[optind - 1]);
+}
+
+int cli_add_paths(const char *usage, cjm_paths *paths, int argc, char **argv,
+                  int first, int *status)
+{
+    if (first == argc)
+        return cli_usage_error(usage, "no PATH given%s", "");
     char err[512];
     for (int i = first; i < argc; i++) {
         size_t before = paths->n;
@@ -44,6 +53,7 @@ void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,
             cli_worse(status, CJM_EXIT_USAGE);
         }
     }
+    return 0;
 }
 
 int cli_load_policy(const char *path, cjm_policy **out)

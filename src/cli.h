@@ -33,10 +33,14 @@ int cli_usage_error(const char *usage, const char *fmt, const char *arg);
 #define CLI_FMT(f) (1u << (f))
 int cli_format(const char *name, unsigned allowed, cjm_format *out);
 
+/* The usage error for the option getopt just rejected (argv[optind - 1]). */
+int cli_bad_option(const char *usage, char **argv);
+
 /* Adds argv[first..argc) to paths; a missing path or a folder without
- * journeys is reported and makes *status a usage error. */
-void cli_add_paths(cjm_paths *paths, int argc, char **argv, int first,
-                   int *status);
+ * journeys is reported and makes *status a usage error.  With no PATH at
+ * all, prints the usage and returns CJM_EXIT_USAGE; else 0. */
+int cli_add_paths(const char *usage, cjm_paths *paths, int argc, char **argv,
+                  int first, int *status);
 
 /* Reads and loads a policy file; NULL path is no policy.  Returns 0, or -1
  * after printing why. */

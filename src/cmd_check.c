@@ -79,14 +79,12 @@ int cjm_cmd_check(int argc, char **argv)
         case 'p': policy_path = optarg; break;
         case 's': strict = true; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
-    if (optind == argc)
-        return cli_usage_error(usage, "no PATH given%s", "");
     cjm_paths paths = {0};
-    cli_add_paths(&paths, argc, argv, optind, &status);
+    if (cli_add_paths(usage, &paths, argc, argv, optind, &status) != 0)
+        return CJM_EXIT_USAGE;
     cjm_policy *policy = NULL;
     if (paths.n && cli_load_policy(policy_path, &policy) != 0)
         status = CJM_EXIT_USAGE;

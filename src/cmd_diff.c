@@ -615,8 +615,7 @@ static int S_options(opts *o, int argc, char **argv)
             break;
         case 'o': o->output = optarg; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
     if (o->output && !o->type)

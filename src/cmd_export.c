@@ -67,18 +67,16 @@ int cjm_cmd_export(int argc, char **argv)
             break;
         case 'o': output = optarg; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
     if (!to)
         return cli_usage_error(usage, "say what to export to: --to mermaid or "
                                       "--to json%s",
                                "");
-    if (optind == argc)
-        return cli_usage_error(usage, "no PATH given%s", "");
     cjm_paths paths = {0};
-    cli_add_paths(&paths, argc, argv, optind, &status);
+    if (cli_add_paths(usage, &paths, argc, argv, optind, &status) != 0)
+        return CJM_EXIT_USAGE;
     bool json = strcmp(to, "json") == 0;
     for (size_t i = 0; i < paths.n; i++) {
         cli_input in;

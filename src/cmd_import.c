@@ -36,8 +36,7 @@ int cjm_cmd_import(int argc, char **argv)
         case 'h': fputs(usage, stdout); return CJM_EXIT_OK;
         case 'o': output = optarg; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
     if (argc - optind != 1)

@@ -132,8 +132,7 @@ int cjm_cmd_init(int argc, char **argv)
             break;
         case 't': title = optarg; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                 argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
     if (optind != argc - 1)

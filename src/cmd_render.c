@@ -131,6 +131,17 @@ static int S_run(const cjm_paths *paths, const opts *o, int status)
     return rn.status;
 }
 
+/* Standard input or output: a stream cannot be watched or redrawn. */
+static bool S_uses_stdio(const opts *o, int argc, char **argv, int first)
+{
+    if (o->output && strcmp(o->output, "-") == 0)
+        return true;
+    for (int i = first; i < argc; i++)
+        if (strcmp(argv[i], "-") == 0)
+            return true;
+    return false;
+}
+
 int cjm_cmd_render(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -173,21 +184,15 @@ int cjm_cmd_render(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'w': o.watch = true; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
-    if (optind == argc)
-        return cli_usage_error(usage, "no PATH given%s", "");
+    if (o.watch && S_uses_stdio(&o, argc, argv, optind))
+        return cli_usage_error(usage, "--watch needs files on both sides, "
+                                      "not '%s'", "-");
     cjm_paths paths = {0};
-    cli_add_paths(&paths, argc, argv, optind, &status);
-    for (size_t i = 0; o.watch && i < paths.n; i++)
-        if (strcmp(paths.items[i], "-") == 0 ||
-            (o.output && strcmp(o.output, "-") == 0)) {
-            cjm_paths_free(&paths);
-            return cli_usage_error(usage, "--watch needs files on both sides, "
-                                          "not '%s'", "-");
-        }
+    if (cli_add_paths(usage, &paths, argc, argv, optind, &status) != 0)
+        return CJM_EXIT_USAGE;
     if (paths.n)
         status = S_run(&paths, &o, status);
     cjm_paths_free(&paths);

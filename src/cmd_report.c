@@ -104,14 +104,12 @@ int cjm_cmd_report(int argc, char **argv)
             lang = optarg;
             break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
-    if (optind == argc)
-        return cli_usage_error(usage, "no PATH given%s", "");
     cjm_paths paths = {0};
-    cli_add_paths(&paths, argc, argv, optind, &status);
+    if (cli_add_paths(usage, &paths, argc, argv, optind, &status) != 0)
+        return CJM_EXIT_USAGE;
     if (paths.n)
         status = S_run(&paths, format, lang, mermaid, status);
     cjm_paths_free(&paths);

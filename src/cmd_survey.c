@@ -205,8 +205,7 @@ int cjm_cmd_survey(int argc, char **argv)
             break;
         case 'w': o.write = true; break;
         default:
-            return cli_usage_error(usage, "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option(usage, argv);
         }
     }
     if (argc - optind != 2)

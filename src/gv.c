@@ -142,7 +142,10 @@ static bool S_too_large(cjm_graph *g, const char *format, char *err,
     if (strcmp(format, "png") != 0)
         return false;
     boxf bb = GD_bb(G(g));
-    double pad = 2 * 0.3 * 72; /* our graphs' pad, both sides */
+    /* The pad around the drawing, as the graph sets it (Graphviz default:
+     * 4 pt). */
+    const char *pad_in = agget(G(g), "pad");
+    double pad = 2 * (pad_in && *pad_in ? atof(pad_in) : 0.0555) * 72;
     double w = (bb.UR.x - bb.LL.x + pad) * 96 / 72;
     double h = (bb.UR.y - bb.LL.y + pad) * 96 / 72;
     if (w <= PNG_MAX_PX && h <= PNG_MAX_PX)
