@@ -271,6 +271,29 @@ void cjm_renderer_free(cjm_renderer *r);
 int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                const char *format, FILE *out, char *err, size_t errsize);
 
+/* The medium a drawing is laid out for: sized to its content (auto), a
+ * landscape ISO page (PDF of exactly that size, PNG at 150 dpi, SVG in
+ * mm) or a 16:9 slide (1920 x 1080 px). */
+typedef enum {
+    CJM_PAGE_AUTO,
+    CJM_PAGE_A4,
+    CJM_PAGE_A3,
+    CJM_PAGE_A2,
+    CJM_PAGE_A1,
+    CJM_PAGE_A0,
+    CJM_PAGE_SLIDE
+} cjm_page;
+
+/* Like cjm_render, laid out for `page`. */
+int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
+                    cjm_page page, const char *format, FILE *out, char *err,
+                    size_t errsize);
+
+/* Looks up a page by name ("auto", "a4" ... "a0", "slide"); -1 if
+ * unknown. */
+int cjm_page_parse(const char *name, cjm_page *out);
+const char *cjm_page_name(cjm_page page);
+
 /* Looks up a view by name ("map", "flow", "channels"); -1 if unknown. */
 int cjm_view_parse(const char *name, cjm_view *out);
 const char *cjm_view_name(cjm_view view);

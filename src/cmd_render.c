@@ -7,8 +7,8 @@
 
 static const char usage[] =
     "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
-    "                  [--lang en|de] [--show owner] [--watch] [-o PATH]\n"
-    "                  PATH...\n"
+    "                  [--page auto|a4|a3|a2|a1|a0|slide] [--lang en|de]\n"
+    "                  [--show owner] [--watch] [-o PATH] PATH...\n"
     "\n"
     "Draws each journey.  A journey with errors is not drawn: its\n"
     "diagnostics are printed instead, as by 'cjm check'.\n"
@@ -18,6 +18,10 @@ static const char usage[] =
     "                flow: the touchpoint graph, for branches and loops;\n"
     "                channels: one row per channel, switches highlighted\n"
     "  -T FORMAT     svg (default), png, pdf, or dot (the graph cjm builds)\n"
+    "  --page PAGE   lay the drawing out for a landscape ISO page a4 ... a0\n"
+    "                (a PDF of that size, PNG at 150 dpi, SVG in mm) or a\n"
+    "                1920x1080 px slide; auto (default) sizes it to the\n"
+    "                content\n"
     "  --lang LANG   the words the map adds, in en or de (default: the\n"
     "                journey's 'lang:', else en)\n"
     "  --show owner  each touchpoint's owner on its card\n"
@@ -40,17 +44,20 @@ typedef struct {
     cjm_renderer *r;
     const cjm_journey *j;
     cjm_view view;
+    cjm_page page;
     const char *type;
 } draw_ctx;
 
 static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
 {
     draw_ctx *c = ctx;
-    return cjm_render(c->r, c->j, c->view, c->type, out, err, errsize);
+    return cjm_render_page(c->r, c->j, c->view, c->page, c->type, out, err,
+                           errsize);
 }
 
 typedef struct {
     cjm_view view;
+    cjm_page page;
     const char *type, *output, *lang;
     bool owner, watch;
 } opts;
@@ -87,7 +94,7 @@ static int S_draw_one(run *rn, size_t i)
                                : cli_target(o->output, rn->paths->n == 1,
                                             cjm_journey_id(in.j), suffix,
                                             o->type);
-        draw_ctx c = {rn->r, in.j, o->view, o->type};
+        draw_ctx c = {rn->r, in.j, o->view, o->page, o->type};
         if (!path && !to_stdout) {
             fprintf(stderr, "cjm: out of memory\n");
             cli_worse(&status, CJM_EXIT_USAGE);
@@ -147,11 +154,12 @@ int cjm_cmd_render(int argc, char **argv)
     static const struct option longopts[] = {
         {"view", required_argument, NULL, 'v'},
         {"lang", required_argument, NULL, 'l'},
+        {"page", required_argument, NULL, 'p'},
         {"show", required_argument, NULL, 's'},
         {"watch", no_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    opts o = {CJM_VIEW_MAP, "svg", NULL, NULL, false, false};
+    opts o = {CJM_VIEW_MAP, CJM_PAGE_AUTO, "svg", NULL, NULL, false, false};
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -161,6 +169,12 @@ int cjm_cmd_render(int argc, char **argv)
         case 'v':
             if (cjm_view_parse(optarg, &o.view) != 0)
                 return cli_usage_error(usage, "unknown view '%s'", optarg);
+            break;
+        case 'p':
+            if (cjm_page_parse(optarg, &o.page) != 0)
+                return cli_usage_error(usage, "unknown page '%s' (auto, a4, "
+                                              "a3, a2, a1, a0 or slide)",
+                                       optarg);
             break;
         case 'l':
             if (strcmp(optarg, "en") && strcmp(optarg, "de"))

@@ -157,9 +157,42 @@ static bool S_too_large(cjm_graph *g, const char *format, char *err,
     return true;
 }
 
-int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
-                  const char *format, FILE *out, char *err, size_t errsize)
+/* A page of fixed size: no pad or device margin of Graphviz's own (cairo
+ * adds 36 pt around a PDF), and the PNG resolution, which Graphviz reads
+ * at layout time. */
+static void S_page_before(cjm_graph *g, const char *format,
+                          const cjm_gv_page *page)
 {
+    char num[32];
+    agsafeset(G(g), "pad", "0", "");
+    agsafeset(G(g), "margin", "0", "");
+    if (strcmp(format, "png") == 0) {
+        snprintf(num, sizeof num, "%g", page->dpi);
+        agsafeset(G(g), "dpi", num, "");
+    }
+}
+
+/* The viewport is the page: the drawing is zoomed to fill it up to the
+ * margin and centred on it. */
+static void S_page_after(cjm_graph *g, const cjm_gv_page *page)
+{
+    boxf bb = GD_bb(G(g));
+    double bw = bb.UR.x - bb.LL.x, bh = bb.UR.y - bb.LL.y;
+    double zw = (page->w - 2 * page->margin) / (bw > 1 ? bw : 1);
+    double zh = (page->h - 2 * page->margin) / (bh > 1 ? bh : 1);
+    char vp[160];
+    snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h,
+             zw < zh ? zw : zh, (bb.LL.x + bb.UR.x) / 2,
+             (bb.LL.y + bb.UR.y) / 2);
+    agsafeset(G(g), "viewport", vp, "");
+}
+
+int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
+                  const char *format, const cjm_gv_page *page, FILE *out,
+                  char *err, size_t errsize)
+{
+    if (page)
+        S_page_before(g, format, page);
     /* gvLayout returns 0 even when an HTML label fell back to the node
      * name, so the error count decides. */
     agreseterrors();
@@ -168,7 +201,9 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
         gvFreeLayout(gv->ctx, G(g));
         return -1;
     }
-    if (S_too_large(g, format, err, errsize)) {
+    if (page)
+        S_page_after(g, page);
+    else if (S_too_large(g, format, err, errsize)) {
         gvFreeLayout(gv->ctx, G(g));
         return -1;
     }

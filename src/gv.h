@@ -50,11 +50,19 @@ const char *cjm_graph_node_attr(cjm_graph *g, const char *node,
 cjm_gedge *cjm_graph_edge(cjm_graph *g, cjm_gnode *a, cjm_gnode *b);
 void cjm_edge_set(cjm_gedge *e, const char *key, const char *value);
 
+/* A fixed page the drawing is fitted onto, centred and scaled to fill it
+ * up to `margin`: all lengths in points; `dpi` only for PNG. */
+typedef struct {
+    double w, h, margin, dpi;
+} cjm_gv_page;
+
 /* Lays g out with `engine` ("dot", "nop2") and renders it as `format`
- * ("svg", "png", "pdf") to out.  Returns 0, or -1 with Graphviz's own
- * message in err. */
+ * ("svg", "png", "pdf") to out, sized to its content or fitted onto page
+ * (NULL: sized to content).  Returns 0, or -1 with Graphviz's own message
+ * in err. */
 int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
-                  const char *format, FILE *out, char *err, size_t errsize);
+                  const char *format, const cjm_gv_page *page, FILE *out,
+                  char *err, size_t errsize);
 
 /* Writes g as DOT source, before any layout.  Returns 0 or -1. */
 int cjm_graph_write(cjm_graph *g, FILE *out);

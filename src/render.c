@@ -48,6 +48,68 @@ void cjm_renderer_free(cjm_renderer *r)
     free(r);
 }
 
+/* Landscape ISO pages (mm, rounded to points by the ISO sizes) and a
+ * 1920 x 1080 px slide (1440 x 810 pt at 96 dpi).  Margins: 5 mm on
+ * paper, what printers leave anyway; 24 px on the slide. */
+static const struct {
+    const char *name;
+    cjm_gv_page gv;
+    const char *svg_w, *svg_h;
+} pages[] = {
+    {"auto", {0, 0, 0, 0}, NULL, NULL},
+    {"a4", {841.89, 595.28, 14.17, 150}, "297mm", "210mm"},
+    {"a3", {1190.55, 841.89, 14.17, 150}, "420mm", "297mm"},
+    {"a2", {1683.78, 1190.55, 14.17, 150}, "594mm", "420mm"},
+    {"a1", {2383.94, 1683.78, 14.17, 150}, "841mm", "594mm"},
+    {"a0", {3370.39, 2383.94, 14.17, 150}, "1189mm", "841mm"},
+    {"slide", {1440, 810, 18, 96}, "1920px", "1080px"},
+};
+
+int cjm_page_parse(const char *name, cjm_page *out)
+{
+    for (size_t p = 0; p < sizeof pages / sizeof *pages; p++)
+        if (strcmp(name, pages[p].name) == 0) {
+            *out = (cjm_page)p;
+            return 0;
+        }
+    return -1;
+}
+
+const char *cjm_page_name(cjm_page page)
+{
+    return (unsigned)page < sizeof pages / sizeof *pages ? pages[page].name
+                                                         : "auto";
+}
+
+const cjm_gv_page *cjm_page_size(cjm_page page)
+{
+    return page > CJM_PAGE_AUTO && (unsigned)page < sizeof pages / sizeof *pages
+               ? &pages[page].gv
+               : NULL;
+}
+
+/* Graphviz writes an SVG's size in points; a page's is given in its own
+ * units (mm, or px for the slide), which is what a browser or Inkscape
+ * shows.  The viewBox stays as it is, so the drawing keeps its scale. */
+static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
+{
+    const char *w = strstr(*buf, "<svg width=\"");
+    const char *end = w ? strchr(w + 12, '\n') : NULL;
+    if (!w || !end || !strstr(w, " height=\""))
+        return;
+    cjm_str s = {0};
+    cjm_str_printf(&s, "%.*s<svg width=\"%s\" height=\"%s\"%s",
+                   (int)(w - *buf), *buf, pages[page].svg_w, pages[page].svg_h,
+                   end);
+    if (s.failed) {
+        cjm_str_free(&s);
+        return;
+    }
+    free(*buf);
+    *buf = s.data;
+    *len = s.len;
+}
+
 static bool S_format_ok(const char *format)
 {
     return strcmp(format, "svg") == 0 || strcmp(format, "png") == 0 ||
@@ -79,8 +141,8 @@ static void S_pdf_fix_dates(char *buf, size_t len)
  * only ever writes to memory; we copy the result out and report a failed
  * write ourselves.  The memory copy is also where PDF dates are fixed. */
 static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
-                             const char *format, FILE *out, char *err,
-                             size_t errsize)
+                             const char *format, cjm_page page, FILE *out,
+                             char *err, size_t errsize)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -89,7 +151,8 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
         snprintf(err, errsize, "out of memory");
         return -1;
     }
-    int rc = cjm_gv_render(gv, g, engine, format, mem, err, errsize);
+    int rc = cjm_gv_render(gv, g, engine, format, cjm_page_size(page), mem,
+                           err, errsize);
     if (fclose(mem) != 0 && rc == 0) {
         snprintf(err, errsize, "out of memory");
         rc = -1;
@@ -97,6 +160,8 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
     if (rc == 0) {
         if (strcmp(format, "pdf") == 0)
             S_pdf_fix_dates(buf, len);
+        if (strcmp(format, "svg") == 0 && cjm_page_size(page))
+            S_svg_page_units(&buf, &len, page);
         if (fwrite(buf, 1, len, out) != len || fflush(out) != 0) {
             snprintf(err, errsize, "cannot write the %s: %s", format,
                      strerror(errno ? errno : EIO));
@@ -108,7 +173,8 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
 }
 
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
-                     const char *format, FILE *out, char *err, size_t errsize)
+                     const char *format, cjm_page page, FILE *out, char *err,
+                     size_t errsize)
 {
     if (!S_format_ok(format)) {
         snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
@@ -116,7 +182,8 @@ int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
         return -1;
     }
     if (strcmp(format, "dot") != 0)
-        return S_render_buffered(r->gv, g, engine, format, out, err, errsize);
+        return S_render_buffered(r->gv, g, engine, format, page, out, err,
+                                 errsize);
     if (cjm_graph_write(g, out) != 0 || fflush(out) != 0) {
         snprintf(err, errsize, "cannot write the graph: %s",
                  strerror(errno ? errno : EIO));
@@ -127,6 +194,14 @@ int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
 
 int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                const char *format, FILE *out, char *err, size_t errsize)
+{
+    return cjm_render_page(r, j, view, CJM_PAGE_AUTO, format, out, err,
+                           errsize);
+}
+
+int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
+                    cjm_page page, const char *format, FILE *out, char *err,
+                    size_t errsize)
 {
     if (!S_format_ok(format)) {
         snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
@@ -140,18 +215,19 @@ int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                  j->file, j->n_tps, CJM_MAX_RENDER_TOUCHPOINTS);
         return -1;
     }
+    const cjm_gv_page *size = cjm_page_size(page);
     cjm_figures *f = cjm_figures_new(j);
     cjm_graph *g = !f                       ? NULL
-                   : view == CJM_VIEW_FLOW     ? cjm_view_flow(j, f)
-                   : view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f)
-                                               : cjm_view_map(j, f);
+                   : view == CJM_VIEW_FLOW     ? cjm_view_flow(j, f, size)
+                   : view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, size)
+                                               : cjm_view_map(j, f, size);
     int rc;
     if (!g) {
         snprintf(err, errsize, "out of memory while drawing '%s'", j->file);
         rc = -1;
     } else {
         rc = cjm_render_graph(r, g, view == CJM_VIEW_FLOW ? "dot" : "nop2",
-                              format, out, err, errsize);
+                              format, page, out, err, errsize);
     }
     cjm_graph_free(g);
     cjm_figures_free(f);

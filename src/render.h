@@ -27,7 +27,12 @@ typedef struct {
 double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
                       const cjm_card_extra *x);
 
-cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f);
+/* The size of a page, or NULL for auto (sized to the content). */
+const cjm_gv_page *cjm_page_size(cjm_page page);
+
+/* Each view is laid out for `page` (NULL: sized to its content). */
+cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
+                        const cjm_gv_page *page);
 
 /* What the comparison map draws on top of the map view (render_diff.c):
  * per touchpoint a card extra and where it stood on the old curve. */
@@ -44,14 +49,18 @@ typedef struct {
 
 /* The map view with an overlay (NULL: the plain map). */
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_map_overlay *ov);
-cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f);
-cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f);
+                             const cjm_map_overlay *ov,
+                             const cjm_gv_page *page);
+cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
+                         const cjm_gv_page *page);
+cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
+                             const cjm_gv_page *page);
 
 /* Lays out and writes a view's graph with `engine`, or writes it as DOT
  * (format "dot").  Returns as cjm_render does. */
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
-                     const char *format, FILE *out, char *err, size_t errsize);
+                     const char *format, cjm_page page, FILE *out, char *err,
+                     size_t errsize);
 
 /* Where a score lies on the journey's scale, 0 (min) to 1 (max). */
 double cjm_score_t(const cjm_journey *j, double score);

@@ -109,8 +109,10 @@ static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
     cjm_str_free(&s);
 }
 
-cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f)
+cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
+                             const cjm_gv_page *page)
 {
+    (void)page;
     cjm_grid gr;
     size_t n = j->n_tps ? j->n_tps : 1;
     cjm_gnode **cards = calloc(n, sizeof *cards);

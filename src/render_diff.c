@@ -394,8 +394,9 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
     cjm_graph *gr = NULL;
     int rc = -1;
     if (S_merge(&g) == 0 && S_overlay(&g, &ov) == 0 &&
-        (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &ov)))
-        rc = cjm_render_graph(r, gr, "nop2", format, out, err, errsize);
+        (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &ov, NULL)))
+        rc = cjm_render_graph(r, gr, "nop2", format, CJM_PAGE_AUTO, out, err,
+                              errsize);
     else
         snprintf(err, errsize, "out of memory while drawing '%s'", d->n->file);
     cjm_graph_free(gr);

@@ -98,8 +98,10 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
-cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f)
+cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
+                         const cjm_gv_page *page)
 {
+    (void)page;
     cjm_graph *g = cjm_graph_new("journey_flow");
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
     cjm_graph **cl = g ? S_clusters(g, j, f) : NULL;

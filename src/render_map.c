@@ -394,14 +394,17 @@ static void S_old_curve(cjm_graph *g, const layout *L, const cjm_grid *gr,
     free(pts);
 }
 
-cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f)
+cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
+                        const cjm_gv_page *page)
 {
-    return cjm_view_map_with(j, f, NULL);
+    return cjm_view_map_with(j, f, NULL, page);
 }
 
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_map_overlay *ov)
+                             const cjm_map_overlay *ov,
+                             const cjm_gv_page *page)
 {
+    (void)page;
     cjm_grid gr;
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
     placed P = {calloc(j->n_tps ? j->n_tps : 1, sizeof *P.ys), 0, 0};
