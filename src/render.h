@@ -76,8 +76,9 @@ typedef void (*cjm_link_style)(cjm_gedge *e, const cjm_journey *j,
 void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                     cjm_link_style style);
 /* Where a link that must not run straight is routed: `run` gives the y
- * (bottom-up points) of the stretch between its legs, or NAN to draw it
- * straight; x and y are the cards' pinned centres. */
+ * (bottom-up points) of the stretch between its legs, NAN to draw it
+ * straight, or INFINITY not to draw it (the view marks it otherwise); x
+ * and y are the cards' pinned centres. */
 typedef struct {
     const double *x, *y;
     double (*run)(const void *ctx, const cjm_journey *j, size_t from,
@@ -99,6 +100,11 @@ void cjm_graph_defaults(cjm_graph *g);
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
                     const char *extra, const char *index_html, int wrap);
 
+/* How many lines cjm_html_wrapped makes of text. */
+int cjm_wrapped_lines(const char *text, int wrap);
+/* The height of touchpoint t's friction callout, as Graphviz will draw
+ * it (to a point or two over). */
+double cjm_friction_h(const cjm_touchpoint *tp, int wrap);
 /* The friction callout of touchpoint t; returns its estimated height. */
 double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
                          cjm_lang lang);
@@ -137,16 +143,17 @@ typedef struct {
     int header_lines;
 } cjm_grid;
 
-int cjm_grid_init(cjm_grid *gr, const cjm_journey *j);
+/* slot: the room per touchpoint (CJM_SLOT, less on a page). */
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, double slot);
 void cjm_grid_free(cjm_grid *gr);
 /* Height of the stage header row. */
 double cjm_grid_header_h(const cjm_grid *gr);
-/* Draws the alternating stage bands from `top` to `bottom` and the stage
- * headers at the top of them (coordinates from the top of a picture
- * `height` points high).  notes (per stage escaped HTML, or NULL) go
- * after each stage's mean. */
+/* Draws the alternating bands of stages s0 to s1 - 1 from `top` to
+ * `bottom` and the stage headers at the top of them (coordinates from the
+ * top of a picture `height` points high).  notes (per stage escaped HTML,
+ * or NULL) go after each stage's mean. */
 void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
-                   const cjm_figures *f, const char *const *notes, double top,
-                   double bottom, double height);
+                   const cjm_figures *f, const char *const *notes, size_t s0,
+                   size_t s1, double top, double bottom, double height);
 
 #endif

@@ -118,7 +118,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     cjm_gnode **cards = calloc(n, sizeof *cards);
     double *ys = calloc(n, sizeof *ys);
     cjm_graph *g = cjm_graph_new("journey_channels");
-    if (!cards || !ys || !g || cjm_grid_init(&gr, j) != 0) {
+    if (!cards || !ys || !g || cjm_grid_init(&gr, j, CJM_SLOT) != 0) {
         free(cards);
         free(ys);
         cjm_graph_free(g);
@@ -133,7 +133,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     cjm_graph_defaults(g);
     cjm_graph_set(g, "splines", "line");
     cjm_graph_set(g, "outputorder", "nodesfirst");
-    cjm_grid_draw(g, &gr, j, f, NULL, header_top, bands_bottom, height);
+    cjm_grid_draw(g, &gr, j, f, NULL, 0, j->n_stages, header_top, bands_bottom,
+                  height);
     S_rows(g, f, &gr, rows, rows_top, height, j->lang);
     char extra[96], name[32];
     snprintf(extra, sizeof extra, "<B>%zu %s</B>", f->channel_switches,

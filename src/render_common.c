@@ -120,6 +120,8 @@ void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
             size_t u = (size_t)tp->next[k];
             double run = router ? router->run(router->ctx, j, t, u, n_way / 4)
                                 : NAN;
+            if (isinf(run))
+                continue;
             if (isnan(run))
                 style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
             else
@@ -193,14 +195,14 @@ static void S_card_extras(cjm_str *s, const cjm_journey *j,
     cjm_str k = {0};
     cjm_kpi_text(&k, tp->metrics.value, tp->metrics.has, j->lang);
     if (k.data && *k.data) {
-        cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"7.5\">");
+        cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"8\">");
         cjm_html_wrapped(s, k.data, 30);
         cjm_str_puts(s, "</FONT></TD></TR>");
         (*lines)++;
     }
     cjm_str_free(&k);
     if (j->show_owner && tp->owner) {
-        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><I>%s: ",
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><I>%s: ",
                        cjm_w(j->lang, W_OWNER));
         cjm_html_text(s, tp->owner);
         cjm_str_puts(s, "</I></FONT></TD></TR>");
@@ -218,7 +220,7 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                         "CELLPADDING=\"1\">");
     if (tp->moment_of_truth) {
-        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>★ %s</B>"
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><B>★ %s</B>"
                           "</FONT></TD></TR>",
                        cjm_w(j->lang, W_MOMENT_OF_TRUTH));
         lines++;
@@ -231,7 +233,7 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     /* The channel with its mark, contact, score. */
     const char *glyph, *accent;
     cjm_channel_mark(tp->channel, &glyph, &accent);
-    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8.5\"><FONT COLOR=\"%s\">"
+    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><FONT COLOR=\"%s\">"
                       "%s</FONT> ",
                    accent, glyph);
     cjm_html_text(s, tp->channel ? tp->channel : cjm_w(L, W_NO_CHANNEL));
@@ -251,7 +253,7 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     bool entry = t > 0 && tp->entry;
     bool exit = tp->has_next && tp->n_next == 0 && t + 1 < j->n_tps;
     if (entry || exit) {
-        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"7.5\"><B>%s%s%s%s%s"
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><B>%s%s%s%s%s"
                               "</B></FONT></TD></TR>",
                        entry ? "▶ " : "", entry ? cjm_w(j->lang, W_ENTRY) : "",
                        entry && exit ? "  " : "",
@@ -332,26 +334,47 @@ static cjm_friction_severity S_worst(const cjm_touchpoint *tp)
     return w;
 }
 
+int cjm_wrapped_lines(const char *text, int wrap)
+{
+    cjm_str s = {0};
+    int lines = cjm_html_wrapped(&s, text ? text : "", wrap);
+    cjm_str_free(&s);
+    return lines;
+}
+
+/* Graphviz's line heights at our sizes: a bold 8 pt heading 10 pt, 9 pt
+ * text 11 pt, 8 pt evidence 10 pt; a node is at least half an inch. */
+double cjm_friction_h(const cjm_touchpoint *tp, int wrap)
+{
+    double h = 12;
+    for (size_t k = 0; k < tp->n_friction; k++) {
+        const cjm_friction *fr = &tp->friction[k];
+        h += 10 + 11 * cjm_wrapped_lines(fr->text, wrap);
+        if (fr->evidence)
+            h += 10 * cjm_wrapped_lines(fr->evidence, wrap + 2);
+    }
+    return h > 36 ? h : 36;
+}
+
 double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
                          cjm_lang lang)
 {
     cjm_str s = {0};
-    int lines = 0;
     cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                      "CELLPADDING=\"1\">");
     for (size_t k = 0; k < tp->n_friction; k++) {
         const cjm_friction *fr = &tp->friction[k];
-        cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"7.5\" "
+        cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"8\" "
                            "COLOR=\"%s\"><B>▲ %s</B></FONT></TD></TR>",
                        k ? " CELLPADDING=\"1\"" : "", sev_border[fr->severity],
                        cjm_w(lang, sev_words[fr->severity]));
         cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
-        lines += 1 + cjm_html_wrapped(&s, fr->text, wrap);
+        cjm_html_wrapped(&s, fr->text, wrap);
         cjm_str_puts(&s, "</TD></TR>");
         if (fr->evidence) {
             cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
                              "POINT-SIZE=\"8\" COLOR=\"#444444\"><I>");
-            lines += cjm_html_wrapped(&s, fr->evidence, wrap + 2);
+            cjm_html_wrapped(&s, fr->evidence, wrap + 2);
             cjm_str_puts(&s, "</I></FONT></TD></TR>");
         }
     }
@@ -368,7 +391,7 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
     cjm_node_set(n, "fontsize", "9");
     cjm_node_set(n, "fontcolor", "#1a1a1a");
     cjm_node_set(n, "margin", "0.08,0.05");
-    return lines * LINE_SMALL + CARD_PAD;
+    return cjm_friction_h(tp, wrap);
 }
 
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
@@ -462,7 +485,7 @@ void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
  * instead of overflowing. */
 enum { HEADER_WRAP_MIN = 18 };
 
-int cjm_grid_init(cjm_grid *gr, const cjm_journey *j)
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, double slot)
 {
     memset(gr, 0, sizeof *gr);
     gr->x = calloc(j->n_tps ? j->n_tps : 1, sizeof *gr->x);
@@ -477,7 +500,7 @@ int cjm_grid_init(cjm_grid *gr, const cjm_journey *j)
     for (size_t s = 0; s < j->n_stages; s++) {
         const cjm_stage *st = &j->stages[s];
         size_t slots = st->count ? st->count : 1;
-        double w = (double)slots * CJM_SLOT;
+        double w = (double)slots * slot;
         int name_w = cjm_text_width(st->name);
         int per_line = (int)(w / 7.5) > HEADER_WRAP_MIN ? (int)(w / 7.5)
                                                         : HEADER_WRAP_MIN;
@@ -519,12 +542,12 @@ static void S_box(cjm_gnode *n, double w, double h)
 }
 
 void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
-                   const cjm_figures *f, const char *const *notes, double top,
-                   double bottom, double height)
+                   const cjm_figures *f, const char *const *notes, size_t s0,
+                   size_t s1, double top, double bottom, double height)
 {
     char name[32], num[32];
     double hh = cjm_grid_header_h(gr);
-    for (size_t s = 0; s < j->n_stages; s++) {
+    for (size_t s = s0; s < s1; s++) {
         const cjm_stage *st = &j->stages[s];
         double cx = gr->left[s] + gr->width[s] / 2;
         cjm_gnode *band = cjm_graph_node(g, cjm_node_name(name, "band", s));

@@ -227,7 +227,7 @@ static void S_card_badges(merged *g, size_t t)
         }
     } else if (d->tp_o_of_n[e] < 0) {
         x->kind = CJM_CARD_NEW;
-        cjm_str_printf(&s, "<FONT POINT-SIZE=\"8.5\" COLOR=\"#1d5fa0\"><B>✚ %s"
+        cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\" COLOR=\"#1d5fa0\"><B>✚ %s"
                            "</B></FONT>",
                        cjm_w(L, W_NEW));
         x->badge_lines = 1;
@@ -247,7 +247,7 @@ static void S_card_badges(merged *g, size_t t)
         }
         if (cjm_diff_tp_moved(d, (size_t)e)) {
             cjm_str_puts(&s, x->badge_lines ? "<BR/>" : "");
-            cjm_str_printf(&s, "<FONT POINT-SIZE=\"7.5\">↪ %s ",
+            cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\">↪ %s ",
                            cjm_w(L, W_MOVED_FROM));
             cjm_html_text(&s, d->o->stages[was->stage].name);
             cjm_str_puts(&s, "</FONT>");

@@ -14,23 +14,42 @@ enum {
     PLOT_H = 340,
     PLOT_PAD = 52,  /* from the plot's edge to the best/worst score line */
     ROW_GAP = 12,
+    /* On a page the map is drawn tighter, as a printed poster is: */
+    PAGE_PLOT_MIN = 150, /* the least height of the score band */
+    PAGE_PLOT_PAD = 34,
+    PAGE_ROW_GAP = 6,
+    PAGE_SLOT = CJM_NODE_W + 10,
+    SHEET_GAP = 12, /* between the rows of stages */
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
     CALLOUT_WRAP = 24,
-    LEGEND_H = 64
+    LEGEND_H = 64,
+    LEGEND_W = 900,
+    MAX_ROWS = 6
 };
 
+/* One row of stages: on a page the stages wrap into rows like lines of
+ * text, each with its own header, score band and callout rows.  All ys
+ * are from the picture's top. */
 typedef struct {
-    double title_h, header_top, plot_top, unscored_top, friction_top,
-        friction_h, opp_top, opp_h, voice_top, voice_h, bands_bottom,
-        legend_top, height, width;
+    size_t s0, s1, t0, t1; /* its stages and touchpoints */
+    double header_top, plot_top, plot_h, unscored_top, friction_top,
+        friction_h, opp_top, opp_h, voice_top, voice_h, bands_bottom, right;
+    double pad, gap; /* the plot's pad, the gap around callout rows */
     bool unscored, friction, opportunities, voice;
 } layout;
+
+typedef struct {
+    layout rows[MAX_ROWS];
+    size_t n_rows;
+    double title_h, legend_top, height, width;
+    double pad, gap; /* each row's */
+} sheet;
 
 /* Top-down y of a place on the scale, 0 (worst) to 1 (best). */
 static double S_t_y(const layout *L, double t)
 {
-    return L->plot_top + PLOT_PAD + (1 - t) * (PLOT_H - 2 * PLOT_PAD);
+    return L->plot_top + L->pad + (1 - t) * (L->plot_h - 2 * L->pad);
 }
 
 /* Top-down y of a score. */
@@ -45,19 +64,39 @@ static bool S_at_old(const cjm_map_overlay *ov, size_t t)
     return ov && ov->cards[t].kind == CJM_CARD_GHOST && ov->old_has[t];
 }
 
-static double S_est_lines(int lines, double line_h, double pad)
+/* Heights as Graphviz draws these callouts (see cjm_friction_h): an
+ * 8 pt heading 10 pt, 9 pt lines 11 pt, at least half an inch. */
+static double S_opp_h(const cjm_touchpoint *tp)
 {
-    return lines * line_h + pad;
+    double h = 22;
+    for (size_t k = 0; k < tp->n_opportunities; k++)
+        h += 11 * cjm_wrapped_lines(tp->opportunities[k], CALLOUT_WRAP - 2);
+    return fmax(h, 36);
 }
 
-/* Rows exist only when something fills them. */
-static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
-                      const cjm_map_overlay *ov)
+static double S_voice_h(const cjm_touchpoint *tp, cjm_lang lang)
 {
-    L->title_h = cjm_title_h(j);
-    L->header_top = L->title_h + 8;
+    cjm_str q = {0};
+    cjm_str_printf(&q, "%s%s%s", cjm_quote_open(lang), tp->quote,
+                   cjm_quote_close(lang));
+    double h = 10 + 11 * cjm_wrapped_lines(q.failed ? "" : q.data,
+                                           CALLOUT_WRAP);
+    cjm_str_free(&q);
+    return fmax(h, 36);
+}
+
+/* Lays out one row from `top` with a score band plot_h high; rows exist
+ * only when something in this row fills them.  Returns its bottom. */
+static double S_measure_row(layout *L, const cjm_journey *j,
+                            const cjm_grid *gr, const cjm_map_overlay *ov,
+                            double top, double plot_h)
+{
+    L->friction_h = L->opp_h = L->voice_h = 0;
+    L->unscored = L->friction = L->opportunities = L->voice = false;
+    L->plot_h = plot_h;
+    L->header_top = top;
     L->plot_top = L->header_top + cjm_grid_header_h(gr) + 4;
-    for (size_t t = 0; t < j->n_tps; t++)
+    for (size_t t = L->t0; t < L->t1; t++)
         L->unscored |= !j->tps[t].has_score && !S_at_old(ov, t);
     /* Unscored touchpoints get a lane of their own above "best": below
      * "worst" the curve would dive to them and they would read as the
@@ -65,71 +104,177 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_grid *gr,
     L->unscored_top = L->plot_top;
     if (L->unscored)
         L->plot_top += UNSCORED_H + UNSCORED_GAP;
-    double y = L->plot_top + PLOT_H;
-    for (size_t t = 0; t < j->n_tps; t++) {
+    for (size_t t = L->t0; t < L->t1; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
         if (tp->n_friction) {
-            int lines = 0;
-            for (size_t k = 0; k < tp->n_friction; k++) {
-                const cjm_friction *fr = &tp->friction[k];
-                lines += 1 + (cjm_text_width(fr->text) + CALLOUT_WRAP - 1) /
-                                 CALLOUT_WRAP;
-                if (fr->evidence)
-                    lines += (cjm_text_width(fr->evidence) + CALLOUT_WRAP + 1) /
-                             (CALLOUT_WRAP + 2);
-            }
-            double h = S_est_lines(lines, 11.5, 20);
             L->friction = true;
-            if (h > L->friction_h)
-                L->friction_h = h;
+            L->friction_h =
+                fmax(L->friction_h, cjm_friction_h(tp, CALLOUT_WRAP));
         }
         if (tp->quote) {
-            int lines = (cjm_text_width(tp->quote) + 2 + CALLOUT_WRAP - 1) /
-                        CALLOUT_WRAP;
-            double h = S_est_lines(lines, 11.5, 14);
             L->voice = true;
-            if (h > L->voice_h)
-                L->voice_h = h;
+            L->voice_h = fmax(L->voice_h, S_voice_h(tp, j->lang));
         }
         if (tp->n_opportunities) {
-            int lines = 1;
-            for (size_t k = 0; k < tp->n_opportunities; k++)
-                lines += (cjm_text_width(tp->opportunities[k]) + 2 +
-                          CALLOUT_WRAP - 1) / CALLOUT_WRAP;
-            double h = S_est_lines(lines, 11.5, 20);
             L->opportunities = true;
-            if (h > L->opp_h)
-                L->opp_h = h;
+            L->opp_h = fmax(L->opp_h, S_opp_h(tp));
         }
     }
-    L->friction_top = y + ROW_GAP;
+    double y = L->plot_top + L->plot_h, gap = L->gap;
+    L->friction_top = y + gap;
     if (L->friction)
-        y = L->friction_top + L->friction_h + ROW_GAP;
-    L->opp_top = y + ROW_GAP;
+        y = L->friction_top + L->friction_h + gap;
+    L->opp_top = y + gap;
     if (L->opportunities)
-        y = L->opp_top + L->opp_h + ROW_GAP;
-    L->voice_top = y + ROW_GAP;
+        y = L->opp_top + L->opp_h + gap;
+    L->voice_top = y + gap;
     if (L->voice)
-        y = L->voice_top + L->voice_h + ROW_GAP;
+        y = L->voice_top + L->voice_h + gap;
     L->bands_bottom = y + 6;
-    L->legend_top = L->bands_bottom + 14;
-    L->height = L->legend_top + LEGEND_H;
-    L->width = gr->right + 24;
+    return L->bands_bottom;
+}
+
+/* Stacks the rows from the title down with the same score band height,
+ * and finds the picture's size. */
+static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
+                      const cjm_map_overlay *ov, double plot_h)
+{
+    S->title_h = cjm_title_h(j);
+    double y = S->title_h + 8;
+    S->width = S->n_rows > 1 ? LEGEND_W : 0;
+    for (size_t k = 0; k < S->n_rows; k++) {
+        layout *L = &S->rows[k];
+        L->pad = S->pad;
+        L->gap = S->gap;
+        y = S_measure_row(L, j, gr, ov, y, plot_h) + SHEET_GAP;
+        S->width = fmax(S->width, L->right + 24);
+    }
+    S->legend_top = y - SHEET_GAP + 14;
+    S->height = S->legend_top + LEGEND_H;
+}
+
+/* Splits the stages into n rows of at most `limit` points each, as a
+ * line of text is filled: returns the rows made, or MAX_ROWS + 1 when
+ * they do not fit. */
+static size_t S_split(sheet *S, const cjm_journey *j, const cjm_grid *gr,
+                      double limit, size_t n)
+{
+    size_t k = 0;
+    for (size_t s = 0; s < j->n_stages && k <= n; k++) {
+        if (k == MAX_ROWS)
+            return MAX_ROWS + 1;
+        layout *L = &S->rows[k];
+        L->s0 = s;
+        double w = gr->width[s++];
+        while (s < j->n_stages && w + CJM_COL_GAP + gr->width[s] <= limit)
+            w += CJM_COL_GAP + gr->width[s++];
+        L->s1 = s;
+        L->right = CJM_GUTTER + w;
+    }
+    return k;
+}
+
+/* The narrowest split of the stages into n rows (the least row width
+ * that still packs them into n rows). */
+static void S_rows(sheet *S, const cjm_journey *j, const cjm_grid *gr,
+                   size_t n)
+{
+    double lo = 0, hi = gr->right;
+    for (size_t s = 0; s < j->n_stages; s++)
+        lo = fmax(lo, gr->width[s]);
+    for (int it = 0; it < 30; it++) {
+        double mid = (lo + hi) / 2;
+        if (S_split(S, j, gr, mid, n) <= n)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    S->n_rows = S_split(S, j, gr, hi + 0.01, n);
+    for (size_t k = 0; k < S->n_rows; k++) {
+        layout *L = &S->rows[k];
+        L->t0 = j->stages[L->s0].first;
+        L->t1 = L->t0;
+        for (size_t s = L->s0; s < L->s1; s++)
+            L->t1 += j->stages[s].count;
+    }
+}
+
+static double S_zoom(const sheet *S, const cjm_gv_page *page)
+{
+    return fmin((page->w - 2 * page->margin) / S->width,
+                (page->h - 2 * page->margin) / S->height);
+}
+
+/* For a page: the number of rows that lets the drawing be largest on it
+ * (so its text is), then the score band takes the height left over. */
+static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
+                  const cjm_map_overlay *ov, const cjm_gv_page *page)
+{
+    size_t best = 1;
+    double best_z = 0;
+    for (size_t n = 1; n <= MAX_ROWS && n <= j->n_stages; n++) {
+        S_rows(S, j, gr, n);
+        if (S->n_rows != n)
+            continue;
+        S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
+        double z = S_zoom(S, page);
+        if (z > best_z * 1.02) {
+            best = n;
+            best_z = z;
+        }
+    }
+    S_rows(S, j, gr, best);
+    S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
+    double spare = (page->h - 2 * page->margin) / best_z - S->height;
+    if (spare > 0)
+        S_measure(S, j, gr, ov,
+                  PAGE_PLOT_MIN + fmin(spare / (double)S->n_rows, 2 * PLOT_H));
+}
+
+/* Shifts each row's stages to start at the gutter. */
+static void S_shift(const sheet *S, const cjm_journey *j, cjm_grid *gr)
+{
+    for (size_t k = 0; k < S->n_rows; k++) {
+        const layout *L = &S->rows[k];
+        double dx = gr->left[L->s0] - CJM_GUTTER;
+        for (size_t s = L->s0; s < L->s1; s++)
+            gr->left[s] -= dx;
+        for (size_t t = L->t0; t < L->t1; t++)
+            gr->x[t] -= dx;
+    }
+    (void)j;
+}
+
+/* Node names of a row's own pieces (i < 0: a piece it has once): the
+ * first row keeps the plain ones. */
+static const char *S_row_name(char buf[32], const char *base, size_t k,
+                              int i)
+{
+    if (k == 0 && i >= 0)
+        return cjm_node_name(buf, base, (size_t)i);
+    if (k == 0)
+        snprintf(buf, 32, "%s", base);
+    else if (i >= 0)
+        snprintf(buf, 32, "%s%d_r%zu", base, i, k);
+    else
+        snprintf(buf, 32, "%s_r%zu", base, k);
+    return buf;
 }
 
 /* Three thin guide lines (best, middle, worst) and their labels. */
-static void S_scale(cjm_graph *g, const layout *L, const cjm_journey *j,
-                    const cjm_grid *gr)
+static void S_scale(cjm_graph *g, const sheet *S, size_t k,
+                    const cjm_journey *j)
 {
+    const layout *L = &S->rows[k];
     double mid = (j->scale_min + j->scale_max) / 2;
     const double values[3] = {j->scale_max, mid, j->scale_min};
     const char *const words[3] = {cjm_w(j->lang, W_BEST), "",
                                   cjm_w(j->lang, W_WORST)};
     char name[32], num[48], html[200];
     for (int i = 0; i < 3; i++) {
-        double y = L->height - S_score_y(L, j, values[i]);
-        cjm_guide_line(g, cjm_node_name(name, "guide", (size_t)i),
-                       CJM_GUTTER - 16, gr->right, y);
+        double y = S->height - S_score_y(L, j, values[i]);
+        cjm_guide_line(g, S_row_name(name, "guide", k, i),
+                       CJM_GUTTER - 16, L->right, y);
         /* HTML labels reject an empty <FONT>: the middle line has none. */
         snprintf(html, sizeof html,
                  "<FONT POINT-SIZE=\"13\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
@@ -137,8 +282,8 @@ static void S_scale(cjm_graph *g, const layout *L, const cjm_journey *j,
                  cjm_num(num, values[i], 2, j->lang),
                  *words[i] ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#616e7c\">" : "",
                  words[i], *words[i] ? "</FONT>" : "");
-        cjm_text_node(g, cjm_node_name(name, "scale", (size_t)i), html,
-                    CJM_GUTTER / 2 - 8, y);
+        cjm_text_node(g, S_row_name(name, "scale", k, i), html,
+                      CJM_GUTTER / 2 - 8, y);
     }
 }
 
@@ -147,7 +292,7 @@ static void S_row_label(cjm_graph *g, const char *name, const char *text,
 {
     char html[200];
     snprintf(html, sizeof html,
-             "<FONT POINT-SIZE=\"8.5\" COLOR=\"#52606d\"><B>%s</B></FONT>", text);
+             "<FONT POINT-SIZE=\"8\" COLOR=\"#52606d\"><B>%s</B></FONT>", text);
     cjm_text_node(g, name, html, x, y);
 }
 
@@ -161,7 +306,7 @@ static void S_quote(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     cjm_str_printf(&q, "%s%s%s", cjm_quote_open(lang), tp->quote,
                    cjm_quote_close(lang));
     cjm_str_puts(&s, "<I>");
-    int lines = cjm_html_wrapped(&s, q.failed ? "" : q.data, CALLOUT_WRAP);
+    cjm_html_wrapped(&s, q.failed ? "" : q.data, CALLOUT_WRAP);
     cjm_str_puts(&s, "</I>");
     cjm_gnode *n = cjm_graph_node(g, cjm_node_name(name, "voice", t));
     if (!s.failed)
@@ -175,7 +320,7 @@ static void S_quote(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     cjm_node_set(n, "fontsize", "9");
     cjm_node_set(n, "fontcolor", "#1f2933");
     cjm_node_set(n, "margin", "0.08,0.05");
-    double h = S_est_lines(lines, 11.5, 14);
+    double h = S_voice_h(tp, lang);
     cjm_node_pin(n, x, height - (top + h / 2));
 }
 
@@ -185,13 +330,12 @@ static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     char name[32];
     cjm_str s = {0};
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-                       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" "
+                       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" "
                        "COLOR=\"#238b45\"><B>%s</B></FONT></TD></TR>",
                    cjm_w(lang, W_OPPORTUNITY));
-    int lines = 1;
     for (size_t k = 0; k < tp->n_opportunities; k++) {
         cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">• ");
-        lines += cjm_html_wrapped(&s, tp->opportunities[k], CALLOUT_WRAP - 2);
+        cjm_html_wrapped(&s, tp->opportunities[k], CALLOUT_WRAP - 2);
         cjm_str_puts(&s, "</TD></TR>");
     }
     cjm_str_puts(&s, "</TABLE>");
@@ -205,7 +349,7 @@ static void S_opportunity(cjm_graph *g, const cjm_touchpoint *tp, size_t t,
     cjm_node_set(n, "color", "#41ab5d");
     cjm_node_set(n, "fontsize", "9");
     cjm_node_set(n, "margin", "0.08,0.05");
-    double h = S_est_lines(lines, 11.5, 16);
+    double h = S_opp_h(tp);
     cjm_node_pin(n, x, height - (top + h / 2));
 }
 
@@ -232,7 +376,7 @@ static void S_legend_channels(cjm_str *s, const cjm_journey *j)
     cjm_str_printf(s, "   ┈┈ %s</FONT></TD></TR>", cjm_w(L, W_INDIRECT_CONTACT));
 }
 
-static void S_legend(cjm_graph *g, const layout *L, const cjm_journey *j,
+static void S_legend(cjm_graph *g, const sheet *L, const cjm_journey *j,
                      const cjm_map_overlay *ov)
 {
     cjm_str s = {0};
@@ -307,32 +451,45 @@ static void S_curve_style(cjm_gedge *e, const cjm_journey *j, size_t t,
 }
 
 /* Where the cards stand, for routing the links around them: ys are the
- * pinned centres (bottom-up), top and bottom the plot's highest card top
- * and lowest card bottom (top-down). */
+ * pinned centres (bottom-up); per row, top and bottom are the plot's
+ * highest card top and lowest card bottom (top-down) and runs the ys
+ * (bottom-up) of the stretches above and below the cards. */
 typedef struct {
-    double *ys, top, bottom;
+    double *ys;
+    size_t *row; /* each touchpoint's row */
+    double top[MAX_ROWS], bottom[MAX_ROWS], runs[MAX_ROWS][2];
 } placed;
 
 /* The next step of the curve is a straight line; a branch ahead runs
  * above every card of the plot and a loop back below them all, so neither
- * passes through a card (issue 10).  ctx: the two runs' y, bottom-up. */
+ * passes through a card (issue 10).  A link between two rows of a page is
+ * not drawn as a line: it is marked at both cards (S_row_links). */
 static double S_run(const void *ctx, const cjm_journey *j, size_t t,
                     size_t u, size_t jumps)
 {
-    const double *runs = ctx;
+    const placed *P = ctx;
     (void)jumps;
-    return S_step(j, t, u) ? NAN : u > t ? runs[0] : runs[1];
+    if (P->row[t] != P->row[u])
+        return INFINITY;
+    return S_step(j, t, u) ? NAN : P->runs[P->row[t]][u > t ? 0 : 1];
 }
 
-static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
+static void S_touchpoints(cjm_graph *g, const sheet *S, const cjm_journey *j,
                           const cjm_grid *gr, cjm_gnode **cards,
                           const cjm_map_overlay *ov, placed *P)
 {
     char name[32];
-    P->top = L->plot_top + PLOT_PAD;
-    P->bottom = L->plot_top + PLOT_H - PLOT_PAD;
+    for (size_t k = 0; k < S->n_rows; k++) {
+        const layout *L = &S->rows[k];
+        P->top[k] = L->plot_top + L->pad;
+        P->bottom[k] = L->plot_top + L->plot_h - L->pad;
+        for (size_t t = L->t0; t < L->t1; t++)
+            P->row[t] = k;
+    }
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
+        size_t k = P->row[t];
+        const layout *L = &S->rows[k];
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
         double card_h =
             cjm_tp_card_ex(cards[t], j, t, ov ? &ov->cards[t] : NULL);
@@ -341,31 +498,71 @@ static void S_touchpoints(cjm_graph *g, const layout *L, const cjm_journey *j,
                    : S_at_old(ov, t) ? S_t_y(L, ov->old_t[t])
                                      : L->unscored_top + UNSCORED_H / 2.0;
         if (in_plot) {
-            P->top = fmin(P->top, y - card_h / 2);
-            P->bottom = fmax(P->bottom, y + card_h / 2);
+            P->top[k] = fmin(P->top[k], y - card_h / 2);
+            P->bottom[k] = fmax(P->bottom[k], y + card_h / 2);
         }
-        P->ys[t] = L->height - y;
+        P->ys[t] = S->height - y;
         cjm_node_pin(cards[t], gr->x[t], P->ys[t]);
         if (tp->n_friction) {
             cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
             double h = cjm_friction_card(c, tp, CALLOUT_WRAP, j->lang);
-            cjm_node_pin(c, gr->x[t], L->height - (L->friction_top + 6 + h / 2));
+            cjm_node_pin(c, gr->x[t], S->height - (L->friction_top + 6 + h / 2));
             cjm_gedge *e = cjm_graph_edge(g, cards[t], c);
             cjm_edge_set(e, "style", "dashed");
             cjm_edge_set(e, "arrowhead", "none");
             cjm_edge_set(e, "color", "#b2182b");
         }
         if (tp->n_opportunities)
-            S_opportunity(g, tp, t, gr->x[t], L->opp_top + 6, L->height,
+            S_opportunity(g, tp, t, gr->x[t], L->opp_top + 6, S->height,
                           j->lang);
         if (tp->quote && !(ov && ov->cards[t].kind == CJM_CARD_GHOST))
-            S_quote(g, tp, t, gr->x[t], L->voice_top + 6, L->height, j->lang);
+            S_quote(g, tp, t, gr->x[t], L->voice_top + 6, S->height, j->lang);
+    }
+    for (size_t k = 0; k < S->n_rows; k++) {
+        P->runs[k][0] = S->height - (P->top[k] - 6);
+        P->runs[k][1] = S->height - (P->bottom[k] + 6);
+    }
+}
+
+/* A link between two rows of a page: the curve's next step ends at the
+ * row's edge in an arrow mark "▸" and picks up at the next row's start
+ * with another; a branch or loop names its target under its card. */
+static void S_row_links(cjm_graph *g, const cjm_journey *j,
+                        const cjm_grid *gr, const placed *P, size_t *n_mark)
+{
+    char name[32];
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0 || P->row[t] == P->row[(size_t)tp->next[k]])
+                continue;
+            size_t u = (size_t)tp->next[k];
+            const char *arrow =
+                "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>";
+            if (S_step(j, t, u)) {
+                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
+                              arrow, gr->x[t] + CJM_NODE_W / 2.0 + 9, P->ys[t]);
+                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
+                              arrow, gr->x[u] - CJM_NODE_W / 2.0 - 9, P->ys[u]);
+                continue;
+            }
+            cjm_str s = {0};
+            cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\" COLOR=\"#7b3294\">%s ",
+                           u > t ? "↷" : "↶");
+            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "",
+                             CJM_NAME_WRAP + 4);
+            cjm_str_puts(&s, "</FONT>");
+            if (!s.failed)
+                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
+                              s.data, gr->x[t], P->ys[t] - 34);
+            cjm_str_free(&s);
+        }
     }
 }
 
 /* The old curve of the comparison map: muted, dashed, thinner, and drawn
  * before the cards so it passes behind them. */
-static void S_old_curve(cjm_graph *g, const layout *L, const cjm_grid *gr,
+static void S_old_curve(cjm_graph *g, const sheet *S, const cjm_grid *gr,
                         const cjm_map_overlay *ov, size_t n_tps)
 {
     char name[32];
@@ -379,7 +576,8 @@ static void S_old_curve(cjm_graph *g, const layout *L, const cjm_grid *gr,
         cjm_node_set(pts[t], "shape", "point");
         cjm_node_set(pts[t], "width", "0.07");
         cjm_node_set(pts[t], "color", "#7b8794");
-        cjm_node_pin(pts[t], gr->x[t], L->height - S_t_y(L, ov->old_t[t]));
+        cjm_node_pin(pts[t], gr->x[t],
+                     S->height - S_t_y(&S->rows[0], ov->old_t[t]));
     }
     for (size_t k = 0; k < ov->n_old_links; k++) {
         size_t a = ov->old_links[k][0], b = ov->old_links[k][1];
@@ -394,62 +592,107 @@ static void S_old_curve(cjm_graph *g, const layout *L, const cjm_grid *gr,
     free(pts);
 }
 
+/* The row labels in the gutter, for the rows this row of stages has. */
+static void S_row_labels(cjm_graph *g, const sheet *S, size_t k,
+                         const cjm_journey *j)
+{
+    const layout *L = &S->rows[k];
+    char name[32];
+    double gx = CJM_GUTTER / 2.0 - 8, h = S->height;
+    if (L->unscored)
+        S_row_label(g, S_row_name(name, "row_unscored", k, -1),
+                    cjm_w(j->lang, W_NO_SCORE_ROW), gx,
+                    h - (L->unscored_top + UNSCORED_H / 2.0));
+    if (L->friction)
+        S_row_label(g, S_row_name(name, "row_friction", k, -1),
+                    cjm_w(j->lang, W_FRICTION_ROW), gx,
+                    h - (L->friction_top + 14));
+    if (L->opportunities)
+        S_row_label(g, S_row_name(name, "row_opportunities", k, -1),
+                    cjm_w(j->lang, W_OPPORTUNITIES_ROW), gx,
+                    h - (L->opp_top + 14));
+    if (L->voice)
+        S_row_label(g, S_row_name(name, "row_voice", k, -1),
+                    cjm_w(j->lang, W_VOICE_ROW), gx, h - (L->voice_top + 14));
+}
+
 cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
                         const cjm_gv_page *page)
 {
     return cjm_view_map_with(j, f, NULL, page);
 }
 
+/* The sheet: one row of stages sized to the content, or on a page as
+ * many rows as draw it largest there.  The comparison map stays one row:
+ * its old curve runs across all stages. */
+static void S_sheet(sheet *S, const cjm_journey *j, cjm_grid *gr,
+                    const cjm_map_overlay *ov, const cjm_gv_page *page)
+{
+    if (page && !ov) {
+        S->pad = PAGE_PLOT_PAD;
+        S->gap = PAGE_ROW_GAP;
+        S_fit(S, j, gr, ov, page);
+        S_shift(S, j, gr);
+        return;
+    }
+    S->pad = PLOT_PAD;
+    S->gap = ROW_GAP;
+    S->n_rows = 1;
+    S->rows[0].s0 = 0;
+    S->rows[0].s1 = j->n_stages;
+    S->rows[0].t0 = 0;
+    S->rows[0].t1 = j->n_tps;
+    S->rows[0].right = gr->right;
+    S_measure(S, j, gr, ov, PLOT_H);
+}
+
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                              const cjm_map_overlay *ov,
                              const cjm_gv_page *page)
 {
-    (void)page;
     cjm_grid gr;
-    cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
-    placed P = {calloc(j->n_tps ? j->n_tps : 1, sizeof *P.ys), 0, 0};
+    size_t n = j->n_tps ? j->n_tps : 1;
+    cjm_gnode **cards = calloc(n, sizeof *cards);
+    placed P = {calloc(n, sizeof *P.ys), calloc(n, sizeof *P.row), {0}, {0},
+                {{0}}};
+    sheet *S = calloc(1, sizeof *S);
     cjm_graph *g = cjm_graph_new("journey_map");
-    if (!cards || !P.ys || !g || cjm_grid_init(&gr, j) != 0) {
+    if (!cards || !P.ys || !P.row || !S || !g || cjm_grid_init(&gr, j, page && !ov ? PAGE_SLOT : CJM_SLOT) != 0) {
         free(cards);
         free(P.ys);
+        free(P.row);
+        free(S);
         cjm_graph_free(g);
         return NULL;
     }
-    layout L = {0};
-    S_measure(&L, j, &gr, ov);
+    S_sheet(S, j, &gr, ov, page);
     cjm_graph_defaults(g);
     cjm_graph_set(g, "splines", "line");
     /* Bands first, then cards, then lines over both.  The comparison map
      * draws in the order things are made instead, so the old curve made
      * before the cards passes behind them. */
     cjm_graph_set(g, "outputorder", ov ? "breadthfirst" : "nodesfirst");
-    cjm_grid_draw(g, &gr, j, f, ov ? ov->stage_notes : NULL, L.header_top,
-                  L.bands_bottom, L.height);
-    S_scale(g, &L, j, &gr);
-    double gx = CJM_GUTTER / 2.0 - 8;
-    if (L.unscored)
-        S_row_label(g, "row_unscored", cjm_w(j->lang, W_NO_SCORE_ROW),
-                    gx, L.height - (L.unscored_top + UNSCORED_H / 2.0));
-    if (L.friction)
-        S_row_label(g, "row_friction", cjm_w(j->lang, W_FRICTION_ROW), gx,
-                    L.height - (L.friction_top + 14));
-    if (L.opportunities)
-        S_row_label(g, "row_opportunities", cjm_w(j->lang, W_OPPORTUNITIES_ROW), gx,
-                    L.height - (L.opp_top + 14));
-    if (L.voice)
-        S_row_label(g, "row_voice", cjm_w(j->lang, W_VOICE_ROW), gx,
-                    L.height - (L.voice_top + 14));
-    cjm_title_node(g, j, f, NULL, ov ? ov->index_html : NULL, L.width,
-                   L.height - L.title_h / 2);
+    for (size_t k = 0; k < S->n_rows; k++) {
+        const layout *L = &S->rows[k];
+        cjm_grid_draw(g, &gr, j, f, ov ? ov->stage_notes : NULL, L->s0, L->s1,
+                      L->header_top, L->bands_bottom, S->height);
+        S_scale(g, S, k, j);
+        S_row_labels(g, S, k, j);
+    }
+    cjm_title_node(g, j, f, NULL, ov ? ov->index_html : NULL, S->width,
+                   S->height - S->title_h / 2);
     if (ov)
-        S_old_curve(g, &L, &gr, ov, j->n_tps);
-    S_touchpoints(g, &L, j, &gr, cards, ov, &P);
-    const double runs[2] = {L.height - (P.top - 6), L.height - (P.bottom + 6)};
-    cjm_router router = {gr.x, P.ys, S_run, runs};
+        S_old_curve(g, S, &gr, ov, j->n_tps);
+    S_touchpoints(g, S, j, &gr, cards, ov, &P);
+    cjm_router router = {gr.x, P.ys, S_run, &P};
     cjm_draw_routed(g, cards, j, S_curve_style, &router);
-    S_legend(g, &L, j, ov);
+    size_t n_mark = 0;
+    S_row_links(g, j, &gr, &P, &n_mark);
+    S_legend(g, S, j, ov);
     cjm_grid_free(&gr);
     free(cards);
     free(P.ys);
+    free(P.row);
+    free(S);
     return g;
 }

@@ -207,7 +207,7 @@ for v in map flow channels; do
     [ "$(wc -l <"$tmp/lw.$v.names")" -ge 20 ] &&
     ! grep -q '[^-]<BR/>' "$tmp/lw.$v.names" &&
     ! grep -Eq '(^|<BR/>)[^<]{1,2}-?(<BR/>|$)' "$tmp/lw.$v.names" &&
-    [ "$(sed 's/-<BR/>//g' "$tmp/lw.$v.names" | sort | comm -23 - "$tmp/lw.want" | wc -l)" = 0 ]; check "$v: long German words break with a hyphen, three letters a side"
+    [ "$(sed 's|-<BR/>||g' "$tmp/lw.$v.names" | sort | comm -3 - "$tmp/lw.want" | wc -l)" = 0 ]; check "$v: long German words break with a hyphen, three letters a side"
 done
 # Unscored touchpoints stand in a lane above "best", never below "worst"
 # where the curve would dive to them (issue 10).
