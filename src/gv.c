@@ -216,6 +216,21 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
     return rc;
 }
 
+int cjm_gv_measure(cjm_gv *gv, cjm_graph *g, const char *engine, double *w,
+                   double *h)
+{
+    agreseterrors();
+    if (gvLayout(gv->ctx, G(g), engine) != 0 || agerrors() >= AGERR) {
+        gvFreeLayout(gv->ctx, G(g));
+        return -1;
+    }
+    boxf bb = GD_bb(G(g));
+    *w = bb.UR.x - bb.LL.x;
+    *h = bb.UR.y - bb.LL.y;
+    gvFreeLayout(gv->ctx, G(g));
+    return 0;
+}
+
 int cjm_graph_write(cjm_graph *g, FILE *out)
 {
     return agwrite(G(g), out) == 0 && !ferror(out) ? 0 : -1;

@@ -64,6 +64,12 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
                   const char *format, const cjm_gv_page *page, FILE *out,
                   char *err, size_t errsize);
 
+/* Lays g out with `engine` and gives the drawing's size in points, then
+ * drops the layout (to choose between ways of drawing a view).  Returns 0
+ * or -1. */
+int cjm_gv_measure(cjm_gv *gv, cjm_graph *g, const char *engine, double *w,
+                   double *h);
+
 /* Writes g as DOT source, before any layout.  Returns 0 or -1. */
 int cjm_graph_write(cjm_graph *g, FILE *out);
 

@@ -3,6 +3,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,29 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
     free(*buf);
     *buf = s.data;
     *len = s.len;
+}
+
+/* dot decides the flow view's size, so on a page each number of rows is
+ * laid out and the one drawn largest there wins. */
+static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
+                          const cjm_figures *f, const cjm_gv_page *page)
+{
+    size_t best = 1;
+    double best_z = 0;
+    for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
+        cjm_graph *g = cjm_view_flow(j, f, n);
+        double w, h;
+        if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
+            double z = fmin((page->w - 2 * page->margin) / fmax(w, 1),
+                            (page->h - 2 * page->margin) / fmax(h, 1));
+            if (z > best_z * 1.02) {
+                best = n;
+                best_z = z;
+            }
+        }
+        cjm_graph_free(g);
+    }
+    return best;
 }
 
 static bool S_format_ok(const char *format)
@@ -218,7 +242,8 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
     const cjm_gv_page *size = cjm_page_size(page);
     cjm_figures *f = cjm_figures_new(j);
     cjm_graph *g = !f                       ? NULL
-                   : view == CJM_VIEW_FLOW     ? cjm_view_flow(j, f, size)
+                   : view == CJM_VIEW_FLOW
+                       ? cjm_view_flow(j, f, S_flow_rows(r->gv, j, f, size))
                    : view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, size)
                                                : cjm_view_map(j, f, size);
     int rc;

@@ -51,8 +51,14 @@ typedef struct {
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                              const cjm_map_overlay *ov,
                              const cjm_gv_page *page);
+/* The flow view with its stages wrapped into n_rows rows (1: one row;
+ * at most 6). */
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         const cjm_gv_page *page);
+                         size_t n_rows);
+/* Splits the stages into at most n contiguous rows with touchpoint
+ * counts as even as can be: rows[s] is stage s's row.  Returns the number
+ * of rows made. */
+size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows);
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_gv_page *page);
 

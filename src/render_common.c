@@ -479,6 +479,39 @@ void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
     cjm_str_free(&s);
 }
 
+/* Greedy fill up to `cap` touchpoints a row (a stage always fits an
+ * empty row); returns the rows used. */
+static size_t S_fill_rows(const cjm_journey *j, size_t cap, size_t *rows)
+{
+    size_t k = 0, used = 0;
+    for (size_t s = 0; s < j->n_stages; s++) {
+        size_t c = j->stages[s].count ? j->stages[s].count : 1;
+        if (used > 0 && used + c > cap) {
+            k++;
+            used = 0;
+        }
+        used += c;
+        rows[s] = k;
+    }
+    return j->n_stages ? k + 1 : 0;
+}
+
+size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows)
+{
+    size_t lo = 1, hi = j->n_tps + j->n_stages + 1;
+    if (n < 1)
+        n = 1;
+    /* The least capacity that packs the stages into n rows. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_fill_rows(j, mid, rows) <= n)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return S_fill_rows(j, lo, rows);
+}
+
 /* ---- stage columns ------------------------------------------------------ */
 
 /* Columns of a stage header line, so a long stage name widens its column

@@ -7,17 +7,30 @@
 
 #include <stdlib.h>
 
-enum { NOTE_WRAP = 26 };
+enum { NOTE_WRAP = 26, FLOW_MAX_ROWS = 6 };
 
+/* One cluster per stage; on a page the stages wrap into rows (rows[s]
+ * says which), each an invisible cluster of its own so dot keeps a row's
+ * stages together and stacks the rows. */
 static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
-                              const cjm_figures *f)
+                              const cjm_figures *f, size_t *rows,
+                              size_t n_rows)
 {
     cjm_graph **cl = calloc(j->n_stages ? j->n_stages : 1, sizeof *cl);
     if (!cl)
         return NULL;
     char name[32], num[32];
+    n_rows = cjm_stage_rows(j, n_rows < FLOW_MAX_ROWS ? n_rows : FLOW_MAX_ROWS,
+                            rows);
+    cjm_graph *row_cl[FLOW_MAX_ROWS] = {0};
+    for (size_t k = 0; n_rows > 1 && k < n_rows; k++) {
+        row_cl[k] = cjm_graph_cluster(g, cjm_node_name(name, "cluster_row", k));
+        cjm_graph_set(row_cl[k], "style", "invis");
+    }
     for (size_t s = 0; s < j->n_stages; s++) {
-        cl[s] = cjm_graph_cluster(g, cjm_node_name(name, "cluster_stage", s));
+        cjm_graph *parent = n_rows > 1 ? row_cl[rows[s]] : g;
+        cl[s] = cjm_graph_cluster(parent,
+                                  cjm_node_name(name, "cluster_stage", s));
         cjm_str html = {0};
         cjm_str_puts(&html, "<B>");
         cjm_html_wrapped(&html, j->stages[s].name, 24);
@@ -40,7 +53,14 @@ static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
     return cl;
 }
 
-static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
+/* Where each touchpoint's row is: the stage's. */
+static size_t S_row(const cjm_journey *j, const size_t *rows, size_t t)
+{
+    return rows[j->tps[t].stage];
+}
+
+static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
+                      const size_t *rows)
 {
     cjm_gnode *start = cjm_graph_node(g, "start");
     cjm_node_set(start, "shape", "circle");
@@ -49,20 +69,24 @@ static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j)
     cjm_node_set(start, "fillcolor", "#1f2933");
     cjm_node_set(start, "fontcolor", "white");
     cjm_node_set(start, "fontsize", "9");
-    cjm_gnode *end = NULL;
+    /* One end marker per row, so no exit reaches across the rows. */
+    cjm_gnode *ends[FLOW_MAX_ROWS] = {0};
+    char name[32];
     for (size_t t = 0; t < j->n_tps; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
         if (t == 0 || tp->entry)
             cjm_edge_set(cjm_graph_edge(g, start, cards[t]), "style", "bold");
         if (tp->n_next > 0)
             continue;
-        if (!end) {
-            end = cjm_graph_node(g, "end");
-            cjm_node_set(end, "shape", "doublecircle");
-            cjm_node_set(end, "label", "end");
-            cjm_node_set(end, "fontsize", "9");
+        size_t k = S_row(j, rows, t);
+        if (!ends[k]) {
+            ends[k] = cjm_graph_node(g, k ? cjm_node_name(name, "end", k)
+                                          : "end");
+            cjm_node_set(ends[k], "shape", "doublecircle");
+            cjm_node_set(ends[k], "label", "end");
+            cjm_node_set(ends[k], "fontsize", "9");
         }
-        cjm_edge_set(cjm_graph_edge(g, cards[t], end), "style", "bold");
+        cjm_edge_set(cjm_graph_edge(g, cards[t], ends[k]), "style", "bold");
     }
 }
 
@@ -98,14 +122,67 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
-cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         const cjm_gv_page *page)
+/* A plain-text stub beside a card, for a link to another row. */
+static cjm_gnode *S_stub(cjm_graph *c, size_t *n_stub, const char *html)
 {
-    (void)page;
+    char name[32];
+    cjm_gnode *n = cjm_graph_node(c, cjm_node_name(name, "cont", (*n_stub)++));
+    cjm_node_set(n, "shape", "plaintext");
+    cjm_node_set(n, "margin", "0");
+    cjm_node_set_html(n, html);
+    return n;
+}
+
+/* Links within a row are edges.  A link to another row would cross the
+ * whole picture: the next step ends in "▸ <next name>" and the next row
+ * starts with "▸"; a branch or loop ends in "↷/↶ <target name>". */
+static void S_links(cjm_graph **cl, cjm_gnode **cards, const cjm_journey *j,
+                    const size_t *rows, cjm_graph *g)
+{
+    size_t n_stub = 0;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0)
+                continue;
+            size_t u = (size_t)tp->next[k];
+            if (S_row(j, rows, t) == S_row(j, rows, u)) {
+                S_link_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+                continue;
+            }
+            bool step = u == t + 1;
+            cjm_str s = {0};
+            cjm_str_printf(&s, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">%s ",
+                           step ? "#1f2933" : "#7b3294",
+                           step ? "▸" : u > t ? "↷" : "↶");
+            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "", 18);
+            cjm_str_puts(&s, "</FONT>");
+            if (s.failed) {
+                cjm_str_free(&s);
+                continue;
+            }
+            cjm_gnode *out = S_stub(cl[tp->stage], &n_stub, s.data);
+            cjm_str_free(&s);
+            S_link_style(cjm_graph_edge(g, cards[t], out), j, t, u);
+            if (step) {
+                cjm_gnode *in = S_stub(
+                    cl[j->tps[u].stage], &n_stub,
+                    "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>");
+                S_link_style(cjm_graph_edge(g, in, cards[u]), j, t, u);
+            }
+        }
+    }
+}
+
+cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
+                         size_t n_rows)
+{
     cjm_graph *g = cjm_graph_new("journey_flow");
+    size_t *rows = calloc(j->n_stages ? j->n_stages : 1, sizeof *rows);
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
-    cjm_graph **cl = g ? S_clusters(g, j, f) : NULL;
-    if (!g || !cards || !cl) {
+    cjm_graph **cl = g && rows ? S_clusters(g, j, f, rows, n_rows) : NULL;
+    if (!g || !rows || !cards || !cl) {
+        free(rows);
         free(cards);
         free(cl);
         cjm_graph_free(g);
@@ -124,13 +201,21 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     }
     cjm_str_free(&title);
     char name[32];
-    for (size_t t = 0; t < j->n_tps; t++) {
-        cards[t] = cjm_graph_node(cl[j->tps[t].stage], cjm_node_name(name, "tp", t));
-        cjm_tp_card(cards[t], j, t);
-    }
-    cjm_draw_links(g, cards, j, S_link_style);
-    S_markers(g, cards, j);
+    /* dot stacks the rows in the reverse of the order their cards are
+     * made: the last row's first puts the first row on top. */
+    size_t last = j->n_stages ? rows[j->n_stages - 1] : 0;
+    for (size_t k = last + 1; k-- > 0;)
+        for (size_t t = 0; t < j->n_tps; t++) {
+            if (S_row(j, rows, t) != k)
+                continue;
+            cards[t] = cjm_graph_node(cl[j->tps[t].stage],
+                                      cjm_node_name(name, "tp", t));
+            cjm_tp_card(cards[t], j, t);
+        }
+    S_links(cl, cards, j, rows, g);
+    S_markers(g, cards, j, rows);
     S_friction_notes(cl, cards, j);
+    free(rows);
     free(cards);
     free(cl);
     return g;
