@@ -98,6 +98,14 @@ typedef struct {
 void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                      cjm_link_style style, const cjm_router *router);
 
+/* Marks the links between two rows of stages on a page, which are not
+ * drawn as lines (they would cross the picture): the next step ends at
+ * its card in "▸" and picks up at the next card with another; a branch or
+ * loop names its target under its card ("↷ name", "↶ name").  x and y
+ * are the cards' pinned centres, row each touchpoint's row. */
+void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
+                        const double *y, const size_t *row);
+
 /* Graph-wide defaults every view shares (fonts, margins). */
 void cjm_graph_defaults(cjm_graph *g);
 

@@ -131,6 +131,39 @@ void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
     }
 }
 
+void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
+                        const double *y, const size_t *row)
+{
+    char name[32];
+    size_t n_mark = 0;
+    const char *arrow = "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>";
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const cjm_touchpoint *tp = &j->tps[t];
+        for (size_t k = 0; k < tp->n_next; k++) {
+            if (tp->next[k] < 0 || row[t] == row[(size_t)tp->next[k]])
+                continue;
+            size_t u = (size_t)tp->next[k];
+            if (u == t + 1) {
+                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), arrow,
+                              x[t] + CJM_NODE_W / 2.0 + 9, y[t]);
+                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), arrow,
+                              x[u] - CJM_NODE_W / 2.0 - 9, y[u]);
+                continue;
+            }
+            cjm_str s = {0};
+            cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\" COLOR=\"#7b3294\">%s ",
+                           u > t ? "↷" : "↶");
+            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "",
+                             CJM_NAME_WRAP + 4);
+            cjm_str_puts(&s, "</FONT>");
+            if (!s.failed)
+                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), s.data,
+                              x[t], y[t] - 34);
+            cjm_str_free(&s);
+        }
+    }
+}
+
 double cjm_score_t(const cjm_journey *j, double score)
 {
     return (score - j->scale_min) / (j->scale_max - j->scale_min);

@@ -524,42 +524,6 @@ static void S_touchpoints(cjm_graph *g, const sheet *S, const cjm_journey *j,
     }
 }
 
-/* A link between two rows of a page: the curve's next step ends at the
- * row's edge in an arrow mark "▸" and picks up at the next row's start
- * with another; a branch or loop names its target under its card. */
-static void S_row_links(cjm_graph *g, const cjm_journey *j,
-                        const cjm_grid *gr, const placed *P, size_t *n_mark)
-{
-    char name[32];
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0 || P->row[t] == P->row[(size_t)tp->next[k]])
-                continue;
-            size_t u = (size_t)tp->next[k];
-            const char *arrow =
-                "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>";
-            if (S_step(j, t, u)) {
-                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
-                              arrow, gr->x[t] + CJM_NODE_W / 2.0 + 9, P->ys[t]);
-                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
-                              arrow, gr->x[u] - CJM_NODE_W / 2.0 - 9, P->ys[u]);
-                continue;
-            }
-            cjm_str s = {0};
-            cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\" COLOR=\"#7b3294\">%s ",
-                           u > t ? "↷" : "↶");
-            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "",
-                             CJM_NAME_WRAP + 4);
-            cjm_str_puts(&s, "</FONT>");
-            if (!s.failed)
-                cjm_text_node(g, cjm_node_name(name, "cont", (*n_mark)++),
-                              s.data, gr->x[t], P->ys[t] - 34);
-            cjm_str_free(&s);
-        }
-    }
-}
-
 /* The old curve of the comparison map: muted, dashed, thinner, and drawn
  * before the cards so it passes behind them. */
 static void S_old_curve(cjm_graph *g, const sheet *S, const cjm_grid *gr,
@@ -686,8 +650,7 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
     S_touchpoints(g, S, j, &gr, cards, ov, &P);
     cjm_router router = {gr.x, P.ys, S_run, &P};
     cjm_draw_routed(g, cards, j, S_curve_style, &router);
-    size_t n_mark = 0;
-    S_row_links(g, j, &gr, &P, &n_mark);
+    cjm_mark_row_links(g, j, gr.x, P.ys, P.row);
     S_legend(g, S, j, ov);
     cjm_grid_free(&gr);
     free(cards);
