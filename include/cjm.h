@@ -284,10 +284,20 @@ typedef enum {
     CJM_PAGE_SLIDE
 } cjm_page;
 
-/* Like cjm_render, laid out for `page`. */
+/* How a drawing sits on its page: the smallest text on it and the least
+ * a reader needs there, in the page's units (pt on paper, px on a slide):
+ * 7 pt on A4 and A3, 9 pt on A2, 12 pt on A1 and A0, 14 px on a slide.
+ * All 0 when nothing was laid out on a page (auto, or -T dot). */
+typedef struct {
+    double text, min_text;
+    const char *unit; /* "pt" or "px" */
+} cjm_page_fit;
+
+/* Like cjm_render, laid out for `page`; fit (may be NULL) says how the
+ * drawing came out on it. */
 int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
-                    cjm_page page, const char *format, FILE *out, char *err,
-                    size_t errsize);
+                    cjm_page page, const char *format, FILE *out,
+                    cjm_page_fit *fit, char *err, size_t errsize);
 
 /* Looks up a page by name ("auto", "a4" ... "a0", "slide"); -1 if
  * unknown. */

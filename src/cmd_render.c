@@ -46,13 +46,31 @@ typedef struct {
     cjm_view view;
     cjm_page page;
     const char *type;
+    cjm_page_fit fit;
 } draw_ctx;
 
 static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
 {
     draw_ctx *c = ctx;
-    return cjm_render_page(c->r, c->j, c->view, c->page, c->type, out, err,
-                           errsize);
+    return cjm_render_page(c->r, c->j, c->view, c->page, c->type, out,
+                           &c->fit, err, errsize);
+}
+
+/* A page too small for the journey still gets its drawing, with a
+ * warning: the facilitator decides whether to print larger. */
+static void S_warn_small(const draw_ctx *c, const char *file)
+{
+    if (c->fit.text <= 0 || c->fit.text >= c->fit.min_text)
+        return;
+    fprintf(stderr,
+            "cjm: %s: warning: on %s the smallest text is %.2f %s, less than "
+            "the %.0f %s a reader needs; %s\n",
+            file, cjm_page_name(c->page), c->fit.text, c->fit.unit,
+            c->fit.min_text, c->fit.unit,
+            c->page == CJM_PAGE_SLIDE
+                ? "split the journey over several slides, or print it "
+                  "(--page a3 or larger)"
+                : "use a larger --page, or split the journey");
 }
 
 typedef struct {
@@ -94,7 +112,7 @@ static int S_draw_one(run *rn, size_t i)
                                : cli_target(o->output, rn->paths->n == 1,
                                             cjm_journey_id(in.j), suffix,
                                             o->type);
-        draw_ctx c = {rn->r, in.j, o->view, o->page, o->type};
+        draw_ctx c = {rn->r, in.j, o->view, o->page, o->type, {0, 0, NULL}};
         if (!path && !to_stdout) {
             fprintf(stderr, "cjm: out of memory\n");
             cli_worse(&status, CJM_EXIT_USAGE);
@@ -102,6 +120,7 @@ static int S_draw_one(run *rn, size_t i)
             cli_worse(&status, cli_write_drawing(path ? path : "-",
                                                  cjm_journey_file(in.j),
                                                  S_draw, &c));
+            S_warn_small(&c, cjm_journey_file(in.j));
         }
         free(path);
     }

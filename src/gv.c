@@ -174,23 +174,25 @@ static void S_page_before(cjm_graph *g, const char *format,
 
 /* The viewport is the page: the drawing is zoomed to fill it up to the
  * margin and centred on it. */
-static void S_page_after(cjm_graph *g, const cjm_gv_page *page)
+static double S_page_after(cjm_graph *g, const cjm_gv_page *page)
 {
     boxf bb = GD_bb(G(g));
     double bw = bb.UR.x - bb.LL.x, bh = bb.UR.y - bb.LL.y;
     double zw = (page->w - 2 * page->margin) / (bw > 1 ? bw : 1);
     double zh = (page->h - 2 * page->margin) / (bh > 1 ? bh : 1);
+    double z = zw < zh ? zw : zh;
     char vp[160];
-    snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h,
-             zw < zh ? zw : zh, (bb.LL.x + bb.UR.x) / 2,
-             (bb.LL.y + bb.UR.y) / 2);
+    snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h, z,
+             (bb.LL.x + bb.UR.x) / 2, (bb.LL.y + bb.UR.y) / 2);
     agsafeset(G(g), "viewport", vp, "");
+    return z;
 }
 
 int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
-                  const char *format, const cjm_gv_page *page, FILE *out,
-                  char *err, size_t errsize)
+                  const char *format, const cjm_gv_page *page, double *zoom,
+                  FILE *out, char *err, size_t errsize)
 {
+    double z = 1;
     if (page)
         S_page_before(g, format, page);
     /* gvLayout returns 0 even when an HTML label fell back to the node
@@ -202,7 +204,7 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
         return -1;
     }
     if (page)
-        S_page_after(g, page);
+        z = S_page_after(g, page);
     else if (S_too_large(g, format, err, errsize)) {
         gvFreeLayout(gv->ctx, G(g));
         return -1;
@@ -212,6 +214,8 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
         S_last_error(err, errsize, "draw the map");
         rc = -1;
     }
+    if (zoom)
+        *zoom = z;
     gvFreeLayout(gv->ctx, G(g));
     return rc;
 }

@@ -56,14 +56,15 @@ static const struct {
     const char *name;
     cjm_gv_page gv;
     const char *svg_w, *svg_h;
+    double min_text; /* in pt, or px on the slide */
 } pages[] = {
-    {"auto", {0, 0, 0, 0}, NULL, NULL},
-    {"a4", {841.89, 595.28, 14.17, 150}, "297mm", "210mm"},
-    {"a3", {1190.55, 841.89, 14.17, 150}, "420mm", "297mm"},
-    {"a2", {1683.78, 1190.55, 14.17, 150}, "594mm", "420mm"},
-    {"a1", {2383.94, 1683.78, 14.17, 150}, "841mm", "594mm"},
-    {"a0", {3370.39, 2383.94, 14.17, 150}, "1189mm", "841mm"},
-    {"slide", {1440, 810, 18, 96}, "1920px", "1080px"},
+    {"auto", {0, 0, 0, 0}, NULL, NULL, 0},
+    {"a4", {841.89, 595.28, 14.17, 150}, "297mm", "210mm", 7},
+    {"a3", {1190.55, 841.89, 14.17, 150}, "420mm", "297mm", 7},
+    {"a2", {1683.78, 1190.55, 14.17, 150}, "594mm", "420mm", 9},
+    {"a1", {2383.94, 1683.78, 14.17, 150}, "841mm", "594mm", 12},
+    {"a0", {3370.39, 2383.94, 14.17, 150}, "1189mm", "841mm", 12},
+    {"slide", {1440, 810, 18, 96}, "1920px", "1080px", 14},
 };
 
 int cjm_page_parse(const char *name, cjm_page *out)
@@ -111,26 +112,41 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
     *len = s.len;
 }
 
+/* How large a flow graph comes out on the page (its zoom), laid out with
+ * or without dot's `ratio` set to the page's shape; 0 on failure. */
+static double S_flow_zoom(cjm_gv *gv, const cjm_journey *j,
+                          const cjm_figures *f, const cjm_gv_page *page,
+                          size_t n, bool spread)
+{
+    cjm_graph *g = cjm_view_flow(j, f, n, spread ? page : NULL);
+    double w, h, z = 0;
+    if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0)
+        z = fmin((page->w - 2 * page->margin) / fmax(w, 1),
+                 (page->h - 2 * page->margin) / fmax(h, 1));
+    cjm_graph_free(g);
+    return z;
+}
+
 /* dot decides the flow view's size, so on a page each number of rows is
- * laid out and the one drawn largest there wins. */
+ * laid out and the one drawn largest there wins.  Spreading it to the
+ * page's shape fills the page, but can cost a little size: it is kept
+ * when it costs under 5 %. */
 static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
-                          const cjm_figures *f, const cjm_gv_page *page)
+                          const cjm_figures *f, const cjm_gv_page *page,
+                          bool *spread)
 {
     size_t best = 1;
     double best_z = 0;
+    *spread = false;
     for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
-        cjm_graph *g = cjm_view_flow(j, f, n);
-        double w, h;
-        if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
-            double z = fmin((page->w - 2 * page->margin) / fmax(w, 1),
-                            (page->h - 2 * page->margin) / fmax(h, 1));
-            if (z > best_z * 1.02) {
-                best = n;
-                best_z = z;
-            }
+        double z = S_flow_zoom(gv, j, f, page, n, false);
+        if (z > best_z * 1.02) {
+            best = n;
+            best_z = z;
         }
-        cjm_graph_free(g);
     }
+    if (page)
+        *spread = S_flow_zoom(gv, j, f, page, best, true) >= 0.95 * best_z;
     return best;
 }
 
@@ -165,8 +181,8 @@ static void S_pdf_fix_dates(char *buf, size_t len)
  * only ever writes to memory; we copy the result out and report a failed
  * write ourselves.  The memory copy is also where PDF dates are fixed. */
 static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
-                             const char *format, cjm_page page, FILE *out,
-                             char *err, size_t errsize)
+                             const char *format, cjm_page page, double *zoom,
+                             FILE *out, char *err, size_t errsize)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -175,8 +191,8 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
         snprintf(err, errsize, "out of memory");
         return -1;
     }
-    int rc = cjm_gv_render(gv, g, engine, format, cjm_page_size(page), mem,
-                           err, errsize);
+    int rc = cjm_gv_render(gv, g, engine, format, cjm_page_size(page), zoom,
+                           mem, err, errsize);
     if (fclose(mem) != 0 && rc == 0) {
         snprintf(err, errsize, "out of memory");
         rc = -1;
@@ -197,8 +213,8 @@ static int S_render_buffered(cjm_gv *gv, cjm_graph *g, const char *engine,
 }
 
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
-                     const char *format, cjm_page page, FILE *out, char *err,
-                     size_t errsize)
+                     const char *format, cjm_page page, double *zoom,
+                     FILE *out, char *err, size_t errsize)
 {
     if (!S_format_ok(format)) {
         snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
@@ -206,8 +222,8 @@ int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
         return -1;
     }
     if (strcmp(format, "dot") != 0)
-        return S_render_buffered(r->gv, g, engine, format, page, out, err,
-                                 errsize);
+        return S_render_buffered(r->gv, g, engine, format, page, zoom, out,
+                                 err, errsize);
     if (cjm_graph_write(g, out) != 0 || fflush(out) != 0) {
         snprintf(err, errsize, "cannot write the graph: %s",
                  strerror(errno ? errno : EIO));
@@ -219,14 +235,16 @@ int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
 int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                const char *format, FILE *out, char *err, size_t errsize)
 {
-    return cjm_render_page(r, j, view, CJM_PAGE_AUTO, format, out, err,
+    return cjm_render_page(r, j, view, CJM_PAGE_AUTO, format, out, NULL, err,
                            errsize);
 }
 
 int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
-                    cjm_page page, const char *format, FILE *out, char *err,
-                    size_t errsize)
+                    cjm_page page, const char *format, FILE *out,
+                    cjm_page_fit *fit, char *err, size_t errsize)
 {
+    if (fit)
+        *fit = (cjm_page_fit){0, 0, "pt"};
     if (!S_format_ok(format)) {
         snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
                                "dot)", format);
@@ -241,9 +259,13 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
     }
     const cjm_gv_page *size = cjm_page_size(page);
     cjm_figures *f = cjm_figures_new(j);
+    bool spread = false;
+    size_t rows = f && view == CJM_VIEW_FLOW
+                      ? S_flow_rows(r->gv, j, f, size, &spread)
+                      : 1;
     cjm_graph *g = !f                       ? NULL
                    : view == CJM_VIEW_FLOW
-                       ? cjm_view_flow(j, f, S_flow_rows(r->gv, j, f, size))
+                       ? cjm_view_flow(j, f, rows, spread ? size : NULL)
                    : view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, size)
                                                : cjm_view_map(j, f, size);
     int rc;
@@ -251,8 +273,16 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
         snprintf(err, errsize, "out of memory while drawing '%s'", j->file);
         rc = -1;
     } else {
+        double zoom = 0;
         rc = cjm_render_graph(r, g, view == CJM_VIEW_FLOW ? "dot" : "nop2",
-                              format, page, out, err, errsize);
+                              format, page, &zoom, out, err, errsize);
+        if (rc == 0 && fit && size && zoom > 0) {
+            /* A slide is measured in its px: 96 per inch to our 72 pt. */
+            double px = page == CJM_PAGE_SLIDE ? 96.0 / 72 : 1;
+            *fit = (cjm_page_fit){CJM_MIN_FONT_PT * zoom * px,
+                                  pages[page].min_text,
+                                  page == CJM_PAGE_SLIDE ? "px" : "pt"};
+        }
     }
     cjm_graph_free(g);
     cjm_figures_free(f);

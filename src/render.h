@@ -7,6 +7,10 @@
 #include "gv.h"
 #include "util.h"
 
+/* The smallest font any view uses, in points: what a page's text
+ * target is checked against (tests/render/pagefit.awk measures it). */
+#define CJM_MIN_FONT_PT 8.0
+
 /* Geometry of the pinned views, in points (1/72 in). */
 enum {
     CJM_SLOT = 150,   /* horizontal room per touchpoint */
@@ -52,9 +56,10 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                              const cjm_map_overlay *ov,
                              const cjm_gv_page *page);
 /* The flow view with its stages wrapped into n_rows rows (1: one row;
- * at most 6). */
+ * at most 6), spread by dot to the shape of the page `spread` (NULL: as
+ * it comes). */
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         size_t n_rows);
+                         size_t n_rows, const cjm_gv_page *spread);
 /* Splits the stages into at most n contiguous rows with touchpoint
  * counts as even as can be: rows[s] is stage s's row.  Returns the number
  * of rows made. */
@@ -65,8 +70,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
 /* Lays out and writes a view's graph with `engine`, or writes it as DOT
  * (format "dot").  Returns as cjm_render does. */
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
-                     const char *format, cjm_page page, FILE *out, char *err,
-                     size_t errsize);
+                     const char *format, cjm_page page, double *zoom,
+                     FILE *out, char *err, size_t errsize);
 
 /* Where a score lies on the journey's scale, 0 (min) to 1 (max). */
 double cjm_score_t(const cjm_journey *j, double score);

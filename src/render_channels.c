@@ -14,6 +14,7 @@
 enum {
     ROW_H = 100,
     LEGEND_H = 40,
+    LEGEND_W = CJM_GUTTER - 60 + 720, /* the legend's right edge */
     ROW_WRAP = 14,
     SHEET_GAP = 12,
     MAX_SHEETS = 6,
@@ -164,7 +165,7 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_figures *f,
                       const cjm_grid *gr, size_t rows)
 {
     double y = L->title_h + 8;
-    L->width = 0;
+    L->width = LEGEND_W + 24; /* the legend spans a narrow journey */
     for (size_t k = 0; k < L->n; k++) {
         sheet *S = &L->sheets[k];
         S->local = L->local + k * rows;
@@ -220,6 +221,16 @@ static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
     }
     L->n = cjm_stage_rows(j, best, L->of_stage);
     S_measure(L, j, f, gr, rows);
+    /* Height the page has to spare goes to the rows, so links between
+     * them get room; the width decides the size then. */
+    size_t n_rows = 0;
+    for (size_t k = 0; k < L->n; k++)
+        n_rows += L->sheets[k].n_rows;
+    double spare = (page->h - 2 * page->margin) / best_z - L->height;
+    if (spare > 0 && n_rows > 0) {
+        L->row_h = fmin(L->row_h + spare / (double)n_rows, 1.5 * ROW_H);
+        S_measure(L, j, f, gr, rows);
+    }
 }
 
 /* Each sheet's stages start at the gutter. */

@@ -395,8 +395,8 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
     int rc = -1;
     if (S_merge(&g) == 0 && S_overlay(&g, &ov) == 0 &&
         (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &ov, NULL)))
-        rc = cjm_render_graph(r, gr, "nop2", format, CJM_PAGE_AUTO, out, err,
-                              errsize);
+        rc = cjm_render_graph(r, gr, "nop2", format, CJM_PAGE_AUTO, NULL, out,
+                              err, errsize);
     else
         snprintf(err, errsize, "out of memory while drawing '%s'", d->n->file);
     cjm_graph_free(gr);

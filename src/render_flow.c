@@ -5,6 +5,7 @@
 #include "label.h"
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 enum { NOTE_WRAP = 26, FLOW_MAX_ROWS = 6 };
@@ -175,7 +176,7 @@ static void S_links(cjm_graph **cl, cjm_gnode **cards, const cjm_journey *j,
 }
 
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         size_t n_rows)
+                         size_t n_rows, const cjm_gv_page *spread)
 {
     cjm_graph *g = cjm_graph_new("journey_flow");
     size_t *rows = calloc(j->n_stages ? j->n_stages : 1, sizeof *rows);
@@ -192,6 +193,11 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     cjm_graph_set(g, "rankdir", "LR");
     cjm_graph_set(g, "nodesep", "0.3");
     cjm_graph_set(g, "ranksep", "0.45");
+    if (spread) {
+        char ratio[32];
+        snprintf(ratio, sizeof ratio, "%.4f", spread->h / spread->w);
+        cjm_graph_set(g, "ratio", ratio);
+    }
     cjm_str title = {0};
     cjm_title_html(&title, j, f, NULL, NULL, 90);
     if (!title.failed) {

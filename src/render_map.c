@@ -17,14 +17,14 @@ enum {
     /* On a page the map is drawn tighter, as a printed poster is: */
     PAGE_PLOT_MIN = 150, /* the least height of the score band */
     PAGE_PLOT_PAD = 34,
-    PAGE_ROW_GAP = 6,
-    PAGE_SLOT = CJM_NODE_W + 10,
-    SHEET_GAP = 12, /* between the rows of stages */
+    PAGE_ROW_GAP = 4,
+    PAGE_SLOT = CJM_NODE_W + 7,
+    SHEET_GAP = 10, /* between the rows of stages */
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
     CALLOUT_WRAP = 24,
     LEGEND_H = 64,
-    LEGEND_W = 900,
+    LEGEND_W = CJM_GUTTER - 60 + 860, /* the legend's right edge */
     MAX_ROWS = 6
 };
 
@@ -141,7 +141,9 @@ static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
 {
     S->title_h = cjm_title_h(j);
     double y = S->title_h + 8;
-    S->width = S->n_rows > 1 ? LEGEND_W : 0;
+    /* The legend under the rows is as wide as a narrow journey's
+     * columns may not be; the title block spans the picture. */
+    S->width = LEGEND_W + 24;
     for (size_t k = 0; k < S->n_rows; k++) {
         layout *L = &S->rows[k];
         L->pad = S->pad;
