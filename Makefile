@@ -76,6 +76,7 @@ e2e: $(BIN)
 	@sh tests/survey.sh $(BIN)
 	@sh tests/diff.sh $(BIN)
 	@sh tests/watch.sh $(BIN)
+	@sh tests/page.sh $(BIN)
 
 # The examples must pass --strict; e2e runs last so its "N passed, N failed"
 # line closes the output.
@@ -194,6 +195,9 @@ leakcheck: $(BIN)
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
 	for v in map flow channels; do for t in svg png pdf dot; do \
 	    $(VALGRIND) ./$(BIN) render --view $$v -T $$t -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
+	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
+	for v in map flow channels; do for pt in a3:svg a4:pdf slide:png; do \
+	    $(VALGRIND) ./$(BIN) render --view $$v --page $${pt%:*} -T $${pt#*:} -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
 	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
 	for o in text markdown json github; do \
 	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-touchpoint,index-drop:1,new-friction:low \

@@ -48,13 +48,19 @@ static void S_views(const cjm_journey *j, FILE *out)
     cjm_report_write(out, j, f, CJM_FORMAT_JSON);
     cjm_export_mermaid(out, j);
     cjm_export_json(out, j, f);
-    cjm_graph *(*const views[3])(const cjm_journey *, const cjm_figures *) = {
-        cjm_view_map, cjm_view_flow, cjm_view_channels};
-    for (int v = 0; v < 3; v++) {
-        cjm_graph *g = views[v](j, f);
-        if (g)
-            cjm_graph_write(g, out);
-        cjm_graph_free(g);
+    /* Every view sized to its content and laid out for a page (the
+     * wrapping into rows is the page's own code). */
+    const cjm_gv_page *pages[3] = {NULL, cjm_page_size(CJM_PAGE_A3),
+                                   cjm_page_size(CJM_PAGE_SLIDE)};
+    for (int p = 0; p < 3; p++) {
+        cjm_graph *g[3] = {cjm_view_map(j, f, pages[p]),
+                           cjm_view_flow(j, f, (size_t)p * 2 + 1, pages[p]),
+                           cjm_view_channels(j, f, pages[p])};
+        for (int v = 0; v < 3; v++) {
+            if (g[v])
+                cjm_graph_write(g[v], out);
+            cjm_graph_free(g[v]);
+        }
     }
     cjm_figures_free(f);
 }

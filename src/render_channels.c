@@ -18,7 +18,7 @@ enum {
     ROW_WRAP = 14,
     SHEET_GAP = 12,
     MAX_SHEETS = 6,
-    PAGE_SLOT = CJM_NODE_W + 10
+    PAGE_SLOT = CJM_NODE_W + 7
 };
 
 /* On a page the stages wrap into sheets, stacked; each sheet has a row
@@ -233,6 +233,24 @@ static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
     }
 }
 
+/* The room per touchpoint that spreads the widest sheet over the width
+ * the page has to spare once the height decided the size. */
+static double S_spread_slot(const layout *L, const cjm_journey *j,
+                            const cjm_gv_page *page)
+{
+    double z = fmin((page->w - 2 * page->margin) / L->width,
+                    (page->h - 2 * page->margin) / L->height);
+    double spare = (page->w - 2 * page->margin) / z - L->width;
+    size_t most = 1;
+    for (size_t k = 0; k < L->n; k++) {
+        size_t c = 0;
+        for (size_t s = L->sheets[k].s0; s < L->sheets[k].s1; s++)
+            c += j->stages[s].count ? j->stages[s].count : 1;
+        most = c > most ? c : most;
+    }
+    return fmin(PAGE_SLOT + fmax(spare, 0) / (double)most, 1.5 * CJM_SLOT);
+}
+
 /* Each sheet's stages start at the gutter. */
 static void S_shift(const layout *L, const cjm_journey *j, cjm_grid *gr)
 {
@@ -259,6 +277,33 @@ static double S_tallest_card(const cjm_journey *j)
     return h;
 }
 
+/* The grid and sheets: one sheet sized to the content, or on a page the
+ * sheets that draw largest there, spread over the page's spare width.
+ * Returns 0 or -1 (out of memory; gr is then freed). */
+static int S_lay_out(layout *L, cjm_grid *gr, const cjm_journey *j,
+                     const cjm_figures *f, size_t rows,
+                     const cjm_gv_page *page)
+{
+    L->title_h = cjm_title_h(j);
+    if (cjm_grid_init(gr, j, page ? PAGE_SLOT : CJM_SLOT) != 0)
+        return -1;
+    if (!page) {
+        L->row_h = ROW_H;
+        L->n = 1;
+        S_measure(L, j, f, gr, rows);
+        return 0;
+    }
+    double card_h = S_tallest_card(j);
+    S_fit(L, j, f, gr, rows, page, card_h);
+    double slot = S_spread_slot(L, j, page);
+    cjm_grid_free(gr);
+    if (cjm_grid_init(gr, j, slot) != 0)
+        return -1;
+    S_fit(L, j, f, gr, rows, page, card_h);
+    S_shift(L, j, gr);
+    return 0;
+}
+
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_gv_page *page)
 {
@@ -274,7 +319,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                                 sizeof *L.local)};
     cjm_graph *g = cjm_graph_new("journey_channels");
     if (!cards || !ys || !tp_sheet || !L.of_stage || !L.local || !g ||
-        cjm_grid_init(&gr, j, page ? PAGE_SLOT : CJM_SLOT) != 0) {
+        S_lay_out(&L, &gr, j, f, rows, page) != 0) {
         free(cards);
         free(ys);
         free(tp_sheet);
@@ -282,15 +327,6 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
         free(L.local);
         cjm_graph_free(g);
         return NULL;
-    }
-    L.title_h = cjm_title_h(j);
-    if (page) {
-        S_fit(&L, j, f, &gr, rows, page, S_tallest_card(j));
-        S_shift(&L, j, &gr);
-    } else {
-        L.row_h = ROW_H;
-        L.n = 1;
-        S_measure(&L, j, f, &gr, rows);
     }
     double height = L.height;
 

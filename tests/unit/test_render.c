@@ -231,6 +231,105 @@ static void test_too_many_touchpoints_refused(void **state)
     cjm_str_free(&y);
 }
 
+static cjm_journey *S_stages(const int *counts, size_t n, cjm_diags **d,
+                              cjm_str *y)
+{
+    cjm_str_puts(y, "journey: Rows\nstages:\n");
+    for (size_t s = 0; s < n; s++) {
+        cjm_str_printf(y, "  - id: s%zu\n    touchpoints:\n", s);
+        for (int t = 0; t < counts[s]; t++)
+            cjm_str_printf(y, "      - {id: t%zu-%d, name: T, channel: web, "
+                              "score: 3}\n", s, t);
+    }
+    *d = cjm_diags_new("rows.yaml");
+    return cjm_journey_load(y->data, y->len, "rows.yaml", *d);
+}
+
+static void test_pages_and_rows(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"auto", "a4", "a3", "a2",
+                                        "a1", "a0", "slide"};
+    for (size_t i = 0; i < 7; i++) {
+        cjm_page p;
+        assert_int_equal(cjm_page_parse(names[i], &p), 0);
+        assert_int_equal(p, (cjm_page)i);
+        assert_string_equal(cjm_page_name(p), names[i]);
+    }
+    cjm_page p = CJM_PAGE_A3;
+    assert_int_equal(cjm_page_parse("A3", &p), -1);
+    assert_int_equal(cjm_page_parse("letter", &p), -1);
+    assert_null(cjm_page_size(CJM_PAGE_AUTO));
+    assert_true(cjm_page_size(CJM_PAGE_A4)->w > 841 &&
+                cjm_page_size(CJM_PAGE_A4)->w < 842.5);
+
+    /* Stages wrap into rows of even touchpoint counts, in order. */
+    static const int counts[] = {2, 3, 3, 2, 2, 2};
+    cjm_str y = {0};
+    cjm_diags *d;
+    cjm_journey *j = S_stages(counts, 6, &d, &y);
+    assert_non_null(j);
+    size_t rows[6];
+    assert_int_equal(cjm_stage_rows(j, 1, rows), 1);
+    for (size_t s = 0; s < 6; s++)
+        assert_int_equal(rows[s], 0);
+    assert_int_equal(cjm_stage_rows(j, 2, rows), 2);
+    static const size_t two[] = {0, 0, 0, 1, 1, 1};
+    assert_memory_equal(rows, two, sizeof two);
+    assert_int_equal(cjm_stage_rows(j, 3, rows), 3);
+    static const size_t three[] = {0, 0, 1, 1, 2, 2};
+    assert_memory_equal(rows, three, sizeof three);
+    /* More rows asked for than stages: one stage a row. */
+    assert_int_equal(cjm_stage_rows(j, 10, rows), 6);
+    for (size_t s = 0; s < 6; s++)
+        assert_int_equal(rows[s], s);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+    cjm_str_free(&y);
+}
+
+/* cjm_render_page says how large the smallest text came out, against the
+ * page's floor; nothing for auto or for DOT, which is not laid out. */
+static void test_page_fit(void **state)
+{
+    (void)state;
+    cjm_diags *d;
+    cjm_journey *j = load_fixture("", LAST_OK, &d);
+    cjm_renderer *r = cjm_renderer_new();
+    char err[512], *buf = NULL;
+    size_t len;
+    cjm_page_fit fit;
+    static const struct {
+        cjm_page page;
+        const char *fmt;
+        double min_text;
+        const char *unit;
+    } cases[] = {{CJM_PAGE_A1, "svg", 12, "pt"},
+                 {CJM_PAGE_A4, "svg", 7, "pt"},
+                 {CJM_PAGE_SLIDE, "svg", 14, "px"},
+                 {CJM_PAGE_AUTO, "svg", 0, "pt"},
+                 {CJM_PAGE_A3, "dot", 0, "pt"}};
+    for (size_t i = 0; i < 5; i++) {
+        FILE *out = open_memstream(&buf, &len);
+        int rc = cjm_render_page(r, j, CJM_VIEW_MAP, cases[i].page,
+                                 cases[i].fmt, out, &fit, err, sizeof err);
+        fclose(out);
+        free(buf);
+        buf = NULL;
+        if (rc != 0)
+            fail_msg("%s: %s", cjm_page_name(cases[i].page), err);
+        assert_true(fit.min_text == cases[i].min_text);
+        assert_string_equal(fit.unit, cases[i].unit);
+        if (cases[i].min_text > 0)
+            assert_true(fit.text > 1 && fit.text < 100);
+        else
+            assert_true(fit.text == 0);
+    }
+    cjm_renderer_free(r);
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +341,8 @@ int main(void)
         cmocka_unit_test(test_unscored_sit_on_their_own_row),
         cmocka_unit_test(test_formats_have_their_magic),
         cmocka_unit_test(test_too_many_touchpoints_refused),
+        cmocka_unit_test(test_pages_and_rows),
+        cmocka_unit_test(test_page_fit),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }
