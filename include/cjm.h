@@ -265,9 +265,10 @@ void cjm_renderer_free(cjm_renderer *r);
 
 /* Draws a loaded journey (which must have no errors) as `view` in `format`
  * ("svg", "png", "pdf", or "dot" for the graph we build, before layout) to
- * out.  Returns 0; -1 when the journey cannot be drawn (too many
- * touchpoints, a Graphviz error); -2 when writing to out failed.  Either way
- * err holds the message. */
+ * out.  Returns 0, with a warning Graphviz gave in err ("" when none); -1
+ * when the journey cannot be drawn (too many touchpoints, a Graphviz
+ * error); -2 when writing to out failed.  Either way err holds the
+ * message. */
 int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                const char *format, FILE *out, char *err, size_t errsize);
 

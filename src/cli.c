@@ -123,15 +123,25 @@ void cli_input_close(cli_input *in)
     cjm_diags_free(in->d);
 }
 
+/* A drawing made with a warning (Graphviz's, in our words and with the
+ * journey's file name): it is still written. */
+static void S_warning(const char *what, const char *err)
+{
+    if (*err)
+        fprintf(stderr, "cjm: %s: warning: %s\n", what, err);
+}
+
 int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
                       void *ctx)
 {
-    char err[1024];
+    char err[1024] = "";
     int rc;
     if (strcmp(path, "-") == 0) {
         /* -o - : standard output, for pipes; nothing to rename. */
-        if ((rc = draw(ctx, stdout, err, sizeof err)) == 0)
+        if ((rc = draw(ctx, stdout, err, sizeof err)) == 0) {
+            S_warning(what, err);
             return CJM_EXIT_OK;
+        }
         fprintf(stderr, "cjm: %s: %s\n", what, err);
         return rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS;
     }
@@ -145,6 +155,7 @@ int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
         fprintf(stderr, "cjm: %s: %s\n", what, err);
         return rc == -2 ? CJM_EXIT_USAGE : CJM_EXIT_ERRORS;
     }
+    S_warning(what, err);
     if (cjm_outfile_commit(&o, err, sizeof err) != 0) {
         fprintf(stderr, "cjm: %s\n", err);
         return CJM_EXIT_USAGE;

@@ -68,8 +68,9 @@ void cli_input_close(cli_input *in);
 
 /* Writes one drawing atomically to `path` ("-": standard output) and
  * prints the path.  draw() writes the picture to the stream it is given and
- * returns 0, -1 (the journey cannot be drawn) or -2 (a write failed), with
- * a message in err.  Returns the exit status of the attempt. */
+ * returns 0 (err, which starts empty, may then hold a warning, printed with
+ * `what`), -1 (the journey cannot be drawn) or -2 (a write failed), with a
+ * message in err.  Returns the exit status of the attempt. */
 typedef int (*cli_draw_fn)(void *ctx, FILE *out, char *err, size_t errsize);
 int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
                       void *ctx);

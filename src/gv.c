@@ -120,15 +120,38 @@ void cjm_edge_set(cjm_gedge *e, const char *key, const char *value)
     agsafeset(E(e), (char *)key, (char *)value, "");
 }
 
+/* Graphviz ends its messages with a newline (and "Warning: "/"Error: "
+ * before them); ours have neither. */
+static void S_trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+        s[--n] = '\0';
+}
+
 static void S_last_error(char *err, size_t errsize, const char *what)
 {
-    const char *msg = aglasterr();
+    char *msg = aglasterr(); /* malloc'd by cgraph */
     snprintf(err, errsize, "Graphviz could not %s: %s", what,
              msg && *msg ? msg : "unknown error");
-    /* Graphviz ends its messages with a newline; ours do not. */
-    size_t n = strlen(err);
-    while (n > 0 && (err[n - 1] == '\n' || err[n - 1] == ' '))
-        err[--n] = '\0';
+    free(msg);
+    S_trim(err);
+}
+
+/* A message Graphviz kept (we keep them all, agseterr(AGMAX)) that was
+ * not there before: the text of its last one.  cgraph only gives the last
+ * message, so `before` is what it gave before drawing. */
+static void S_new_warning(const char *before, char *err, size_t errsize)
+{
+    char *msg = aglasterr();
+    if (msg && *msg && (!before || strcmp(before, msg) != 0)) {
+        const char *text = msg;
+        if (strncmp(text, "Warning: ", 9) == 0)
+            text += 9;
+        snprintf(err, errsize, "Graphviz: %s", text);
+        S_trim(err);
+    }
+    free(msg);
 }
 
 /* Cairo cannot make a bitmap wider or taller than 32767 px; past that
@@ -188,11 +211,32 @@ static double S_page_after(cjm_graph *g, const cjm_gv_page *page)
     return z;
 }
 
+static int S_render(cjm_gv *gv, cjm_graph *g, const char *engine,
+                    const char *format, const cjm_gv_page *page, double *z,
+                    FILE *out, char *err, size_t errsize);
+
 int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
                   const char *format, const cjm_gv_page *page, double *zoom,
                   FILE *out, char *err, size_t errsize)
 {
     double z = 1;
+    char *before = aglasterr();
+    if (errsize)
+        err[0] = '\0';
+    int rc = S_render(gv, g, engine, format, page, &z, out, err, errsize);
+    if (rc == 0) {
+        S_new_warning(before, err, errsize);
+        if (zoom)
+            *zoom = z;
+    }
+    free(before);
+    return rc;
+}
+
+static int S_render(cjm_gv *gv, cjm_graph *g, const char *engine,
+                    const char *format, const cjm_gv_page *page, double *z,
+                    FILE *out, char *err, size_t errsize)
+{
     if (page)
         S_page_before(g, format, page);
     /* gvLayout returns 0 even when an HTML label fell back to the node
@@ -204,7 +248,7 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
         return -1;
     }
     if (page)
-        z = S_page_after(g, page);
+        *z = S_page_after(g, page);
     else if (S_too_large(g, format, err, errsize)) {
         gvFreeLayout(gv->ctx, G(g));
         return -1;
@@ -214,8 +258,6 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
         S_last_error(err, errsize, "draw the map");
         rc = -1;
     }
-    if (zoom)
-        *zoom = z;
     gvFreeLayout(gv->ctx, G(g));
     return rc;
 }

@@ -59,7 +59,8 @@ typedef struct {
 /* Lays g out with `engine` ("dot", "nop2") and renders it as `format`
  * ("svg", "png", "pdf") to out, sized to its content or fitted onto page
  * (NULL: sized to content; zoom, if not NULL, gets the scale it was drawn
- * at).  Returns 0, or -1 with Graphviz's own message in err. */
+ * at).  Returns 0, with a warning Graphviz gave in err ("" if none), or -1
+ * with Graphviz's own message in err. */
 int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
                   const char *format, const cjm_gv_page *page, double *zoom,
                   FILE *out, char *err, size_t errsize);

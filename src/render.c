@@ -245,6 +245,8 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
 {
     if (fit)
         *fit = (cjm_page_fit){0, 0, "pt"};
+    if (errsize)
+        err[0] = '\0';
     if (!S_format_ok(format)) {
         snprintf(err, errsize, "unknown output format '%s' (svg, png, pdf or "
                                "dot)", format);

@@ -192,7 +192,8 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     cjm_graph_defaults(g);
     cjm_graph_set(g, "rankdir", "LR");
     cjm_graph_set(g, "nodesep", "0.3");
-    cjm_graph_set(g, "ranksep", "0.45");
+    /* A page's rows are drawn tighter, as a printed poster is. */
+    cjm_graph_set(g, "ranksep", n_rows > 1 ? "0.3" : "0.45");
     if (spread) {
         char ratio[32];
         snprintf(ratio, sizeof ratio, "%.4f", spread->h / spread->w);

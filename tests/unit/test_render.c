@@ -330,6 +330,38 @@ static void test_page_fit(void **state)
     cjm_diags_free(d);
 }
 
+/* Graphviz's warnings come back in our err with the drawing made, not on
+ * stderr (issue 10). */
+static void test_graphviz_warning_is_ours(void **state)
+{
+    (void)state;
+    cjm_gv *gv = cjm_gv_new();
+    cjm_graph *g = cjm_graph_new("w");
+    cjm_gnode *n = cjm_graph_node(g, "a");
+    cjm_node_set(n, "shape", "no-such-shape");
+    char err[256] = "stale", *buf = NULL;
+    size_t len;
+    FILE *out = open_memstream(&buf, &len);
+    assert_int_equal(cjm_gv_render(gv, g, "dot", "svg", NULL, NULL, out, err,
+                                   sizeof err), 0);
+    fclose(out);
+    assert_true(len > 0);
+    if (!strstr(err, "Graphviz: ") || !strstr(err, "no-such-shape"))
+        fail_msg("warning: '%s'", err);
+    assert_null(strchr(err, '\n'));
+    free(buf);
+    /* The next drawing without trouble has no warning left over. */
+    cjm_node_set(n, "shape", "box");
+    out = open_memstream(&buf, &len);
+    assert_int_equal(cjm_gv_render(gv, g, "dot", "svg", NULL, NULL, out, err,
+                                   sizeof err), 0);
+    fclose(out);
+    assert_string_equal(err, "");
+    free(buf);
+    cjm_graph_free(g);
+    cjm_gv_free(gv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_too_many_touchpoints_refused),
         cmocka_unit_test(test_pages_and_rows),
         cmocka_unit_test(test_page_fit),
+        cmocka_unit_test(test_graphviz_warning_is_ours),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }
