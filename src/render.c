@@ -112,41 +112,50 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
     *len = s.len;
 }
 
-/* How large a flow graph comes out on the page (its zoom), laid out with
- * or without dot's `ratio` set to the page's shape; 0 on failure. */
+/* How large a flow graph comes out on the page (its zoom) and how much of
+ * the page it covers, laid out with or without dot's `ratio` set to the
+ * page's shape; zoom 0 on failure. */
 static double S_flow_zoom(cjm_gv *gv, const cjm_journey *j,
                           const cjm_figures *f, const cjm_gv_page *page,
-                          size_t n, bool spread)
+                          size_t n, bool spread, double *cover)
 {
     cjm_graph *g = cjm_view_flow(j, f, n, spread ? page : NULL);
     double w, h, z = 0;
-    if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0)
+    *cover = 0;
+    if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
         z = fmin((page->w - 2 * page->margin) / fmax(w, 1),
                  (page->h - 2 * page->margin) / fmax(h, 1));
+        *cover = w * h * z * z / (page->w * page->h);
+    }
     cjm_graph_free(g);
     return z;
 }
 
 /* dot decides the flow view's size, so on a page each number of rows is
  * laid out and the one drawn largest there wins.  Spreading it to the
- * page's shape fills the page, but can cost a little size: it is kept
- * when it costs under 5 %. */
+ * page's shape fills the page but can cost some size: it is kept when it
+ * costs under 10 %, or under 15 % when the drawing would cover less than
+ * 70 % of the page (dot's bounding box, which the coverage is estimated
+ * from, is about a tenth larger than what is drawn in it). */
 static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
                           const cjm_figures *f, const cjm_gv_page *page,
                           bool *spread)
 {
     size_t best = 1;
-    double best_z = 0;
+    double best_z = 0, best_cover = 0, cover;
     *spread = false;
     for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
-        double z = S_flow_zoom(gv, j, f, page, n, false);
+        double z = S_flow_zoom(gv, j, f, page, n, false, &cover);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
+            best_cover = cover;
         }
     }
-    if (page)
-        *spread = S_flow_zoom(gv, j, f, page, best, true) >= 0.95 * best_z;
+    if (page) {
+        double z = S_flow_zoom(gv, j, f, page, best, true, &cover);
+        *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z;
+    }
     return best;
 }
 

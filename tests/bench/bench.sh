@@ -140,18 +140,40 @@ done
 kill -INT $wpid; wait $wpid
 echo "render --watch, save to redrawn SVG (online-shop, 10 saves): best ${lo} ms, worst ${hi} ms (target <= 200 ms)"
 
+# ---- pages (issue 10): how online-shop and the 20 long German names of
+# tests/render/lange-woerter.yaml come out on each page, every view,
+# measured on the SVG (tests/render/pagefit.awk).  Targets: smallest text
+# >= 7 pt on A4 and A3, 9 pt on A2, 12 pt on A1 and A0, 14 px on a slide;
+# the drawing covering >= 60 % of the page.
+echo "pages: smallest text on the page / share of the page covered (target text in brackets)"
+for j in journeys/online-shop.yaml tests/render/lange-woerter.yaml; do
+    for v in map flow channels; do
+        line="  $(basename "$j" .yaml) $v:"
+        for p in a4 a3 a2 a1 a0 slide; do
+            "$BUILD/cjm" render --view $v --page $p -o "$BUILD/bench/page.svg" "$j" >/dev/null 2>&1
+            line="$line $(awk -f tests/render/pagefit.awk "$BUILD/bench/page.svg" | awk -v p=$p '{
+                t = p == "a4" || p == "a3" ? 7 : p == "a2" ? 9 : p == "slide" ? 14 : 12
+                printf "%s %s %s [%d]%s / %d %%,", p, $6, $4, t, ($6 < t ? "!" : ""), $8 * 100 }')"
+        done
+        echo "$line"
+    done
+done
+
 if ! command -v dot >/dev/null 2>&1; then
     echo "render: Graphviz's command-line tools (package graphviz) are not installed; skipping the comparison"
     exit 0
 fi
-for v in map flow; do
-    eng=$([ $v = map ] && echo "neato -n2" || echo dot)
+for v in map flow channels; do
+    eng=$([ $v = flow ] && echo dot || echo "neato -n2")
     "$BUILD/cjm" render --view $v -T dot -o "$BUILD/bench/twenty.$v.dot" "$j20" >/dev/null
-    cjm_ms=$(best "$BUILD/cjm" render --view $v -o "$BUILD/bench/cjm.$v.svg" "$j20")
-    # shellcheck disable=SC2086
-    gv_ms=$(best $eng -Tsvg -o "$BUILD/bench/gv.$v.svg" "$BUILD/bench/twenty.$v.dot")
-    echo "render $v, 20 touchpoints to SVG: cjm ${cjm_ms} ms, $eng ${gv_ms} ms"
-    awk -v a="$cjm_ms" -v b="$gv_ms" -v v=$v 'BEGIN { printf "ratio cjm / Graphviz (%s): %.2f (target <= 1.25)\n", v, (b > 0 ? a / b : 0) }'
+    for t in svg png pdf; do
+        cjm_ms=$(best "$BUILD/cjm" render --view $v -T $t -o "$BUILD/bench/cjm.$v.$t" "$j20")
+        # shellcheck disable=SC2086
+        gv_ms=$(best $eng -T$t -o "$BUILD/bench/gv.$v.$t" "$BUILD/bench/twenty.$v.dot")
+        awk -v a="$cjm_ms" -v b="$gv_ms" -v v=$v -v t=$t -v e="$eng" 'BEGIN {
+            printf "render %s, 20 touchpoints to %s: cjm %d ms, %s %d ms, ratio %.2f (target <= 1.25)\n",
+                v, t, a, e, b, (b > 0 ? a / b : 0) }'
+    done
 done
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "peak memory, cjm render of all examples in all views: %M KB" \
