@@ -116,13 +116,14 @@ $(BUILD)/bench/%: tests/bench/%.c | $(DEPS_OK)
 	$(CC) $(CSTD) $(WARN) -O2 $(CPPFLAGS) -o $@ $< $(LDLIBS)
 
 # The README's first command: every example journey in all three views, as
-# SVG (for the browser and pull requests) and PNG (for slides), plus the
-# Markdown report of each.  One cjm call per view and format, so Graphviz
+# SVG (for the browser and pull requests) and PNG (for slides), its map as an
+# A3 PDF poster, plus the Markdown report of each.  One cjm call per view and format, so Graphviz
 # starts once for all journeys.
 render: $(BIN)
 	@mkdir -p out
 	@set -e; for v in map flow channels; do for t in svg png; do \
 	    ./$(BIN) render --view $$v -T $$t journeys; done; done
+	@./$(BIN) render --page a3 -T pdf journeys
 	@set -e; for t in svg png; do ./$(BIN) diff -T $$t \
 	    journeys/online-shop.yaml journeys/online-shop-future.yaml; done
 	@set -e; for f in $(JOURNEYS); do \

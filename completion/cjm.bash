@@ -17,6 +17,7 @@ _cjm()
         render:--view) COMPREPLY=($(compgen -W "map flow channels" -- "$cur")); return ;;
         render:--lang | report:--lang) COMPREPLY=($(compgen -W "en de" -- "$cur")); return ;;
         render:--show) COMPREPLY=($(compgen -W "owner" -- "$cur")); return ;;
+        render:--page) COMPREPLY=($(compgen -W "auto a4 a3 a2 a1 a0 slide" -- "$cur")); return ;;
         render:-T | diff:-T) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")); return ;;
         export:--to) COMPREPLY=($(compgen -W "mermaid json" -- "$cur")); return ;;
         export:-o | import:-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -34,7 +35,7 @@ _cjm()
         case $cmd in
             check) COMPREPLY=($(compgen -W "--policy --format --strict --help" -- "$cur")) ;;
             report) COMPREPLY=($(compgen -W "--format --lang --no-mermaid --help" -- "$cur")) ;;
-            render) COMPREPLY=($(compgen -W "--view -T --lang --show --watch -o --help" -- "$cur")) ;;
+            render) COMPREPLY=($(compgen -W "--view -T --page --lang --show --watch -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --policy --base -T -o --help" -- "$cur")) ;;
             survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;

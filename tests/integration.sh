@@ -142,6 +142,7 @@ c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
 [ "$(c diff --fail-on removed-s)" = "removed-stage " ]; check "completion: diff conditions"
 [ "$(c render --view '')" = "map flow channels " ]; check "completion: views"
 [ "$(c render -T '')" = "svg png pdf dot " ]; check "completion: render formats"
+[ "$(c render --page '')" = "auto a4 a3 a2 a1 a0 slide " ]; check "completion: pages"
 [ "$(c check --format '')" = "text json github sarif junit " ]; check "completion: check formats"
 [ "$(c report --format m)" = "markdown " ]; check "completion: report formats"
 [ "$(c check --s)" = "--strict " ]; check "completion: options"
