@@ -29,6 +29,26 @@ int cjm_text_width(const char *text)
     return w;
 }
 
+int cjm_longest_word(const char *text)
+{
+    int w = 0, run = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        unsigned cp;
+        p += cjm_utf8_decode(p, &cp);
+        if (cp == ' ' || cp == '\n' || cp == '\t') {
+            run = 0;
+            continue;
+        }
+        run += S_cp_width(cp);
+        if (run > w)
+            w = run;
+        if (cp == '-') /* a line may end after a hyphen */
+            run = 0;
+    }
+    return w;
+}
+
 /* Escapes n bytes of text for an HTML-like label. */
 static void S_html_n(cjm_str *s, const char *text, size_t n)
 {
@@ -224,7 +244,7 @@ static size_t S_break(const char *seg, size_t n, int room, int slack,
 
 /* A word may run this many columns past the line before it is broken:
  * "Einwilligung" on one slightly long line reads better than "g" alone. */
-enum { WRAP_SLACK = 3 };
+enum { WRAP_SLACK = CJM_WRAP_SLACK };
 
 typedef struct {
     cjm_str *s;

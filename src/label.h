@@ -13,8 +13,9 @@
 void cjm_html_text(cjm_str *s, const char *text);
 
 /* Appends text word-wrapped at `width` columns, escaped, lines joined by
- * <BR/>.  Words longer than a line are broken, never cut off.  Returns the
- * number of lines. */
+ * <BR/>.  A word may run CJM_WRAP_SLACK columns past the line; longer ones
+ * are broken, never cut off.  Returns the number of lines. */
+#define CJM_WRAP_SLACK 3
 int cjm_html_wrapped(cjm_str *s, const char *text, int width);
 
 /* Appends text for a plain attribute such as `tooltip`: '&' and
@@ -24,6 +25,9 @@ void cjm_attr_text(cjm_str *s, const char *text);
 
 /* Display width of a UTF-8 string in columns. */
 int cjm_text_width(const char *text);
+/* Display width of its longest word: the longest stretch a line cannot
+ * end in without breaking a word (lines end at spaces and after hyphens). */
+int cjm_longest_word(const char *text);
 
 /* Colour-blind-safe diverging fill for t in [0, 1] (0 worst, 1 best):
  * ColorBrewer RdYlBu, 7 classes; and a text colour readable on it. */

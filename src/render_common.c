@@ -244,6 +244,21 @@ static void S_card_extras(cjm_str *s, const cjm_journey *j,
 }
 
 /* Writes the card's HTML; *name_lines and *badges count its lines. */
+/* A card's name is set in 10 pt and wraps at CJM_NAME_WRAP columns.  A
+ * word too long for that steps the name down to 9 or 8 pt (the floor),
+ * where more columns fit, rather than break the word (issue 10); a word
+ * too long even at 8 pt stays at 10 pt and is broken with a hyphen. */
+enum { NAME_PT = 10, NAME_PT_FLOOR = 8 };
+
+static int S_name_size(const char *name)
+{
+    int w = cjm_longest_word(name ? name : "");
+    for (int pt = NAME_PT; pt >= NAME_PT_FLOOR; pt--)
+        if (w <= CJM_NAME_WRAP * NAME_PT / pt + CJM_WRAP_SLACK)
+            return pt;
+    return NAME_PT;
+}
+
 static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
                         const cjm_card_extra *x, int *name_lines, int *badges)
 {
@@ -260,9 +275,16 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     }
     bool ghost = x && x->kind == CJM_CARD_GHOST;
     cjm_lang L = j->lang;
-    cjm_str_puts(s, ghost ? "<TR><TD><S>" : "<TR><TD><B>");
-    *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP);
-    cjm_str_puts(s, ghost ? "</S></TD></TR>" : "</B></TD></TR>");
+    int pt = S_name_size(tp->name);
+    cjm_str_puts(s, "<TR><TD>");
+    if (pt != NAME_PT)
+        cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\">", pt);
+    cjm_str_puts(s, ghost ? "<S>" : "<B>");
+    *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP * NAME_PT / pt);
+    cjm_str_puts(s, ghost ? "</S>" : "</B>");
+    if (pt != NAME_PT)
+        cjm_str_puts(s, "</FONT>");
+    cjm_str_puts(s, "</TD></TR>");
     /* The channel with its mark, contact, score. */
     const char *glyph, *accent;
     cjm_channel_mark(tp->channel, &glyph, &accent);

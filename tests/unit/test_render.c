@@ -86,6 +86,18 @@ static void test_wrapping(void **state)
     assert_int_equal(cjm_text_width("顧客 ab"), 7);
 }
 
+/* The stretch a line cannot end in: lines end at spaces and after
+ * hyphens; CJK characters are two columns wide. */
+static void test_longest_word(void **state)
+{
+    (void)state;
+    assert_int_equal(cjm_longest_word(""), 0);
+    assert_int_equal(cjm_longest_word("Preis an Kunden"), 6);
+    assert_int_equal(cjm_longest_word("Schufa-Einwilligung"), 12);
+    assert_int_equal(cjm_longest_word("Preiserhöhungsschreiben"), 23);
+    assert_int_equal(cjm_longest_word("顧客 サポート"), 8);
+}
+
 static void test_palette(void **state)
 {
     (void)state;
@@ -368,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_html_escapes_everything),
         cmocka_unit_test(test_attr_text),
         cmocka_unit_test(test_wrapping),
+        cmocka_unit_test(test_longest_word),
         cmocka_unit_test(test_palette),
         cmocka_unit_test(test_map_scale_lines_up),
         cmocka_unit_test(test_unscored_sit_on_their_own_row),
