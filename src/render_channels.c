@@ -17,6 +17,7 @@ enum {
     LEGEND_W = CJM_GUTTER - 60 + 720, /* the legend's right edge */
     ROW_WRAP = 14,
     SHEET_GAP = 12,
+    ROW_SLACK = 6, /* over and under a page row's cards, for link runs */
     MAX_SHEETS = 6,
     PAGE_SLOT = CJM_NODE_W + 7
 };
@@ -27,6 +28,7 @@ enum {
 typedef struct {
     size_t s0, s1;
     size_t *local; /* per channel row: this sheet's row, or SIZE_MAX */
+    double *top, *h; /* per sheet row: its top and height */
     size_t n_rows;
     double header_top, rows_top, bottom, right;
 } sheet;
@@ -35,7 +37,10 @@ typedef struct {
     sheet sheets[MAX_SHEETS];
     size_t n, *of_stage; /* each stage's sheet */
     size_t *local;       /* storage for the sheets' local rows */
-    double row_h, title_h, height, width;
+    double *top, *h;     /* storage for the sheets' row tops and heights */
+    const double *card_h; /* on a page: each card's height, else NULL */
+    double extra;         /* spare height given to every row */
+    double title_h, height, width;
 } layout;
 
 /* Row of touchpoint t: its channel's index, or the last row when it has
@@ -74,8 +79,9 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
     for (size_t r = 0; r < rows; r++) {
         if (S->local[r] == SIZE_MAX)
             continue;
-        double y = L->height - (S->rows_top + (S->local[r] + 0.5) * L->row_h);
-        cjm_guide_line(g, S_name(name, "guide", S->local[r], k),
+        size_t lr = S->local[r];
+        double y = L->height - (S->top[lr] + S->h[lr] / 2);
+        cjm_guide_line(g, S_name(name, "guide", lr, k),
                        CJM_GUTTER - 16, S->right, y);
         cjm_str s = {0};
         const char *glyph, *accent;
@@ -91,7 +97,7 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
             cjm_str_puts(&s, cjm_w(lang, W_NO_CHANNEL));
         cjm_str_puts(&s, "</B></FONT>");
         if (!s.failed)
-            cjm_text_node(g, S_name(name, "row", S->local[r], k), s.data,
+            cjm_text_node(g, S_name(name, "row", lr, k), s.data,
                           CJM_GUTTER / 2.0 - 8, y);
         cjm_str_free(&s);
     }
@@ -109,12 +115,11 @@ static void S_link_style(cjm_gedge *e, const cjm_journey *j, size_t t,
         cjm_edge_set(e, "style", "dashed");
 }
 
-/* Where the cards stand: pinned centres (bottom-up) and each one's
- * sheet. */
+/* Where the cards stand: pinned centres, and the top and bottom of each
+ * card's row (all bottom-up), and each card's sheet. */
 typedef struct {
-    const double *ys;
+    const double *ys, *up, *down;
     const size_t *sheet;
-    double row_h;
 } placed;
 
 /* A link that jumps (a branch ahead, a loop back) runs along the gap
@@ -125,16 +130,15 @@ static double S_run(const void *ctx, const cjm_journey *j, size_t t,
                     size_t u, size_t jumps)
 {
     const placed *P = ctx;
-    const double *y = P->ys;
     (void)j;
     if (P->sheet[t] != P->sheet[u])
         return INFINITY;
     if (u == t + 1)
         return NAN;
     bool ahead = u > t;
-    /* Graphviz's y grows upwards: "above" is the larger y. */
-    double run = ahead ? fmax(y[t], y[u]) + P->row_h / 2
-                       : fmin(y[t], y[u]) - P->row_h / 2;
+    /* Graphviz's y grows upwards: "above" is the larger y.  A row keeps
+     * ROW_SLACK points over and under its cards for these offsets. */
+    double run = ahead ? fmax(P->up[t], P->up[u]) : fmin(P->down[t], P->down[u]);
     return run + (ahead ? -1 : 1) * (double)(jumps % 3) * 5;
 }
 
@@ -158,6 +162,29 @@ static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
     if (!s.failed)
         cjm_text_node(g, "legend", s.data, x, y);
     cjm_str_free(&s);
+}
+
+/* A sheet's rows: ROW_H each, or on a page as tall as their tallest card
+ * plus room for the links that run between rows (and the spare height). */
+static void S_row_heights(layout *L, sheet *S, size_t k, const cjm_journey *j,
+                          const cjm_figures *f, size_t rows)
+{
+    S->top = L->top + k * rows;
+    S->h = L->h + k * rows;
+    for (size_t r = 0; r < S->n_rows; r++)
+        S->h[r] = L->card_h ? 0 : ROW_H;
+    for (size_t t = 0; L->card_h && t < j->n_tps; t++)
+        if (L->of_stage[j->tps[t].stage] == k) {
+            size_t lr = S->local[S_row(f, &j->tps[t])];
+            S->h[lr] = fmax(S->h[lr], L->card_h[t]);
+        }
+    double y = S->rows_top;
+    for (size_t r = 0; r < S->n_rows; r++) {
+        if (L->card_h)
+            S->h[r] += 2 * ROW_SLACK + L->extra;
+        S->top[r] = y;
+        y += S->h[r];
+    }
 }
 
 /* Stacks the sheets from the title down; returns the picture's height. */
@@ -190,23 +217,21 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_figures *f,
                          : CJM_GUTTER;
         S->header_top = y;
         S->rows_top = y + cjm_grid_header_h(gr) + 4;
-        S->bottom = S->rows_top + (double)S->n_rows * L->row_h + 6;
+        S_row_heights(L, S, k, j, f, rows);
+        S->bottom = S->top[S->n_rows ? S->n_rows - 1 : 0] +
+                    (S->n_rows ? S->h[S->n_rows - 1] : 0) + 6;
         y = S->bottom + SHEET_GAP;
         L->width = fmax(L->width, S->right + 24);
     }
     L->height = y - SHEET_GAP + 14 + LEGEND_H;
 }
 
-/* For a page: rows as tall as the tallest card needs, and the number of
- * sheets that draws the view largest on the page. */
+/* For a page: the number of sheets that draws the view largest on the
+ * page. */
 static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
-                  const cjm_grid *gr, size_t rows, const cjm_gv_page *page,
-                  double card_h)
+                  const cjm_grid *gr, size_t rows, const cjm_gv_page *page)
 {
-    /* Cards of neighbouring rows stand in different columns, so a row
-     * needs the tallest card's height (estimated a little high) and a
-     * few points for the links running between rows. */
-    L->row_h = card_h + 2;
+    L->extra = 0;
     size_t best = 1;
     double best_z = 0;
     for (size_t n = 1; n <= MAX_SHEETS && n <= j->n_stages; n++) {
@@ -228,7 +253,7 @@ static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
         n_rows += L->sheets[k].n_rows;
     double spare = (page->h - 2 * page->margin) / best_z - L->height;
     if (spare > 0 && n_rows > 0) {
-        L->row_h = fmin(L->row_h + spare / (double)n_rows, 1.5 * ROW_H);
+        L->extra = fmin(spare / (double)n_rows, ROW_H / 2.0);
         S_measure(L, j, f, gr, rows);
     }
 }
@@ -267,14 +292,13 @@ static void S_shift(const layout *L, const cjm_journey *j, cjm_grid *gr)
     }
 }
 
-static double S_tallest_card(const cjm_journey *j)
+/* Each card's estimated height, for the rows on a page. */
+static void S_card_heights(const cjm_journey *j, double *card_h)
 {
-    double h = 0;
     cjm_graph *g = cjm_graph_new("measure");
-    for (size_t t = 0; g && t < j->n_tps; t++)
-        h = fmax(h, cjm_tp_card(cjm_graph_node(g, "m"), j, t));
+    for (size_t t = 0; t < j->n_tps; t++)
+        card_h[t] = g ? cjm_tp_card(cjm_graph_node(g, "m"), j, t) : 80;
     cjm_graph_free(g);
-    return h;
 }
 
 /* The grid and sheets: one sheet sized to the content, or on a page the
@@ -288,43 +312,69 @@ static int S_lay_out(layout *L, cjm_grid *gr, const cjm_journey *j,
     if (cjm_grid_init(gr, j, page ? PAGE_SLOT : CJM_SLOT) != 0)
         return -1;
     if (!page) {
-        L->row_h = ROW_H;
+        L->card_h = NULL;
         L->n = 1;
         S_measure(L, j, f, gr, rows);
         return 0;
     }
-    double card_h = S_tallest_card(j);
-    S_fit(L, j, f, gr, rows, page, card_h);
+    S_fit(L, j, f, gr, rows, page);
     double slot = S_spread_slot(L, j, page);
     cjm_grid_free(gr);
     if (cjm_grid_init(gr, j, slot) != 0)
         return -1;
-    S_fit(L, j, f, gr, rows, page, card_h);
+    S_fit(L, j, f, gr, rows, page);
     S_shift(L, j, gr);
     return 0;
+}
+
+/* What the view allocates, freed in one place. */
+typedef struct {
+    cjm_gnode **cards;
+    double *ys, *up, *down, *card_h, *top, *h;
+    size_t *tp_sheet, *of_stage, *local;
+} bufs;
+
+static void S_bufs_free(bufs *b)
+{
+    free(b->cards);
+    free(b->ys);
+    free(b->up);
+    free(b->down);
+    free(b->card_h);
+    free(b->top);
+    free(b->h);
+    free(b->tp_sheet);
+    free(b->of_stage);
+    free(b->local);
+}
+
+static bool S_bufs_new(bufs *b, const cjm_journey *j, size_t rows)
+{
+    size_t n = j->n_tps ? j->n_tps : 1, sheet_rows = MAX_SHEETS * (rows ? rows : 1);
+    *b = (bufs){calloc(n, sizeof *b->cards),    calloc(n, sizeof *b->ys),
+                calloc(n, sizeof *b->up),       calloc(n, sizeof *b->down),
+                calloc(n, sizeof *b->card_h),   calloc(sheet_rows, sizeof *b->top),
+                calloc(sheet_rows, sizeof *b->h), calloc(n, sizeof *b->tp_sheet),
+                calloc(j->n_stages ? j->n_stages : 1, sizeof *b->of_stage),
+                calloc(sheet_rows, sizeof *b->local)};
+    return b->cards && b->ys && b->up && b->down && b->card_h && b->top &&
+           b->h && b->tp_sheet && b->of_stage && b->local;
 }
 
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_gv_page *page)
 {
     cjm_grid gr;
-    size_t n = j->n_tps ? j->n_tps : 1;
     size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
-    cjm_gnode **cards = calloc(n, sizeof *cards);
-    double *ys = calloc(n, sizeof *ys);
-    size_t *tp_sheet = calloc(n, sizeof *tp_sheet);
-    layout L = {.of_stage = calloc(j->n_stages ? j->n_stages : 1,
-                                   sizeof *L.of_stage),
-                .local = calloc(MAX_SHEETS * (rows ? rows : 1),
-                                sizeof *L.local)};
-    cjm_graph *g = cjm_graph_new("journey_channels");
-    if (!cards || !ys || !tp_sheet || !L.of_stage || !L.local || !g ||
-        S_lay_out(&L, &gr, j, f, rows, page) != 0) {
-        free(cards);
-        free(ys);
-        free(tp_sheet);
-        free(L.of_stage);
-        free(L.local);
+    bufs b;
+    bool ok = S_bufs_new(&b, j, rows);
+    layout L = {.of_stage = b.of_stage, .local = b.local, .top = b.top,
+                .h = b.h, .card_h = b.card_h};
+    if (ok && page)
+        S_card_heights(j, b.card_h);
+    cjm_graph *g = ok ? cjm_graph_new("journey_channels") : NULL;
+    if (!g || S_lay_out(&L, &gr, j, f, rows, page) != 0) {
+        S_bufs_free(&b);
         cjm_graph_free(g);
         return NULL;
     }
@@ -345,25 +395,23 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                                                      : W_CHANNEL_SWITCHES));
     cjm_title_node(g, j, f, extra, NULL, L.width, height - L.title_h / 2);
     for (size_t t = 0; t < j->n_tps; t++) {
-        cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
-        cjm_tp_card(cards[t], j, t);
-        tp_sheet[t] = L.of_stage[j->tps[t].stage];
-        const sheet *S = &L.sheets[tp_sheet[t]];
+        b.cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
+        cjm_tp_card(b.cards[t], j, t);
+        b.tp_sheet[t] = L.of_stage[j->tps[t].stage];
+        const sheet *S = &L.sheets[b.tp_sheet[t]];
         size_t r = S->local[S_row(f, &j->tps[t])];
-        ys[t] = height - (S->rows_top + ((double)r + 0.5) * L.row_h);
-        cjm_node_pin(cards[t], gr.x[t], ys[t]);
+        b.ys[t] = height - (S->top[r] + S->h[r] / 2);
+        b.up[t] = height - S->top[r];
+        b.down[t] = height - (S->top[r] + S->h[r]);
+        cjm_node_pin(b.cards[t], gr.x[t], b.ys[t]);
     }
-    placed P = {ys, tp_sheet, L.row_h};
-    cjm_router router = {gr.x, ys, S_run, &P};
-    cjm_draw_routed(g, cards, j, S_link_style, &router);
-    cjm_mark_row_links(g, j, gr.x, ys, tp_sheet);
+    placed P = {b.ys, b.up, b.down, b.tp_sheet};
+    cjm_router router = {gr.x, b.ys, S_run, &P};
+    cjm_draw_routed(g, b.cards, j, S_link_style, &router);
+    cjm_mark_row_links(g, j, gr.x, b.ys, b.tp_sheet);
     S_legend(g, CJM_GUTTER - 60 + 360,
              height - (L.height - LEGEND_H / 2.0), j->lang);
     cjm_grid_free(&gr);
-    free(cards);
-    free(ys);
-    free(tp_sheet);
-    free(L.of_stage);
-    free(L.local);
+    S_bufs_free(&b);
     return g;
 }
