@@ -488,7 +488,7 @@ enum { TITLE_WRAP = 90 };
 double cjm_title_h(const cjm_journey *j)
 {
     int lines = (cjm_text_width(j->title) + TITLE_WRAP - 1) / TITLE_WRAP;
-    return 28.0 * lines + 30;
+    return 20.0 * lines + 20;
 }
 
 cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,

@@ -23,8 +23,8 @@ enum {
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
     CALLOUT_WRAP = 24,
-    LEGEND_H = 64,
-    LEGEND_W = CJM_GUTTER - 60 + 860, /* the legend's right edge */
+    LEGEND_H = 44,
+    LEGEND_X = 10, /* the legend's left edge */
     MAX_ROWS = 6
 };
 
@@ -42,7 +42,7 @@ typedef struct {
 typedef struct {
     layout rows[MAX_ROWS];
     size_t n_rows;
-    double title_h, legend_top, height, width;
+    double title_h, legend_top, legend_w, height, width;
     double pad, gap; /* each row's */
 } sheet;
 
@@ -134,6 +134,33 @@ static double S_measure_row(layout *L, const cjm_journey *j,
     return L->bands_bottom;
 }
 
+/* The legend's width, from its words (DejaVu Sans at 8 pt is about 5.4
+ * pt a character; the rest is its fixed cells, measured once): it is
+ * placed by its left edge and widens the picture when it must. */
+static double S_legend_w(const cjm_journey *j)
+{
+    cjm_lang L = j->lang;
+    int row1 = cjm_text_width(cjm_w(L, W_SCORE)) +
+               cjm_text_width(cjm_w(L, W_MOMENT_OF_TRUTH)) + 2 +
+               cjm_text_width(cjm_w(L, W_NO_SCORE)) +
+               cjm_text_width(cjm_w(L, W_FRICTION)) +
+               cjm_text_width(cjm_w(L, W_NEXT_STEP)) +
+               cjm_text_width(cjm_w(L, W_BRANCH)) + 11;
+    for (int sev = CJM_SEV_LOW; sev <= CJM_SEV_CRITICAL; sev++)
+        row1 += cjm_text_width(cjm_w(L, W_SEV_LOW + sev)) + 2;
+    int row2 = cjm_text_width(cjm_w(L, W_CHANNEL_MARKS)) +
+               cjm_text_width(cjm_w(L, W_INDIRECT_CONTACT)) + 9;
+    for (size_t t = 0; t < j->n_tps; t++) {
+        const char *ch = j->tps[t].channel;
+        bool seen = !ch;
+        for (size_t u = 0; u < t && !seen; u++)
+            seen = j->tps[u].channel && strcmp(j->tps[u].channel, ch) == 0;
+        if (!seen)
+            row2 += cjm_text_width(ch) + 6;
+    }
+    return fmax(284 + 5.4 * row1, 20 + 5.4 * row2);
+}
+
 /* Stacks the rows from the title down with the same score band height,
  * and finds the picture's size. */
 static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
@@ -143,7 +170,7 @@ static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
     double y = S->title_h + 8;
     /* The legend under the rows is as wide as a narrow journey's
      * columns may not be; the title block spans the picture. */
-    S->width = LEGEND_W + 24;
+    S->width = LEGEND_X + S->legend_w + 24;
     for (size_t k = 0; k < S->n_rows; k++) {
         layout *L = &S->rows[k];
         L->pad = S->pad;
@@ -421,12 +448,9 @@ static void S_legend(cjm_graph *g, const sheet *L, const cjm_journey *j,
     cjm_str_puts(&s, "</TR>");
     S_legend_channels(&s, j);
     cjm_str_puts(&s, "</TABLE>");
-    if (!s.failed) {
-        /* Left-aligned under the gutter; the legend is about 860 points
-         * wide. */
-        cjm_text_node(g, "legend", s.data, CJM_GUTTER - 60 + 430,
-                    L->height - (L->legend_top + LEGEND_H / 2));
-    }
+    if (!s.failed)
+        cjm_text_node(g, "legend", s.data, LEGEND_X + L->legend_w / 2,
+                      L->height - (L->legend_top + LEGEND_H / 2));
     cjm_str_free(&s);
 }
 
@@ -594,6 +618,7 @@ cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
 static void S_sheet(sheet *S, const cjm_journey *j, cjm_grid *gr,
                     const cjm_map_overlay *ov, const cjm_gv_page *page)
 {
+    S->legend_w = S_legend_w(j);
     if (page && !ov) {
         S->pad = PAGE_PLOT_PAD;
         S->gap = PAGE_ROW_GAP;
