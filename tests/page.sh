@@ -6,7 +6,8 @@
 # the drawing covering most of the page, and the smallest text either at
 # the page's floor (7 pt on A4 and A3, 9 pt on A2, 12 pt on A1 and A0,
 # 14 px on a slide) or reported by cjm's warning.  The floors are asserted
-# outright where cjm meets them today (see the README's table).
+# outright where cjm meets them today (see the README's table); the
+# warning check ties cjm's figure to the measured one.
 set -u
 BIN=${1:?usage: tests/page.sh BIN}
 UPDATE=
@@ -73,13 +74,17 @@ bad '$6 != 0' | head -5
 [ -z "$(bad '($13 < $4 * 0.99 && $7 == 0) || ($13 > $4 * 1.01 && $7 != 0)')" ]
 check "page: cjm warns exactly when the text is under the page's floor"
 bad '($13 < $4 * 0.99 && $7 == 0) || ($13 > $4 * 1.01 && $7 != 0)' | head -5
-# The two journeys the issue names, in every view, from A3 up; every
-# journey and view on A1 and A0.
-[ -z "$(bad '($1 == "online-shop" || $1 == "girokonto-eroeffnung") && $3 != "a4" && $3 != "slide" && $13 < $4')" ]
+# The floors cjm meets today: the two journeys the issue names in every
+# view from A3 up; every journey's map and flow from A3 up; every journey
+# and view from A2 up.  (By cjm's own figure, the one the warning gives:
+# the SVG's two-decimal scale is too coarse at the edge.)
+[ -z "$(bad '($1 == "online-shop" || $1 == "girokonto-eroeffnung") && $3 != "a4" && $3 != "slide" && $7 != 0')" ]
 check "page: online-shop and girokonto-eroeffnung reach the text floor on A3, A2, A1 and A0 in every view"
-bad '($1 == "online-shop" || $1 == "girokonto-eroeffnung") && $3 != "a4" && $3 != "slide" && $13 < $4' | head -5
-[ -z "$(bad '($3 == "a1" || $3 == "a0") && $13 < $4')" ]; check "page: every journey reaches the floor on A1 and A0"
-bad '($3 == "a1" || $3 == "a0") && $13 < $4' | head -5
+bad '($1 == "online-shop" || $1 == "girokonto-eroeffnung") && $3 != "a4" && $3 != "slide" && $7 != 0' | head -5
+[ -z "$(bad '$2 != "channels" && $3 == "a3" && $7 != 0')" ]; check "page: every journey's map and flow reach the floor on A3"
+bad '$2 != "channels" && $3 == "a3" && $7 != 0' | head -5
+[ -z "$(bad '($3 == "a2" || $3 == "a1" || $3 == "a0") && $7 != 0')" ]; check "page: every journey reaches the floor on A2, A1 and A0"
+bad '($3 == "a2" || $3 == "a1" || $3 == "a0") && $7 != 0' | head -5
 # A journey's drawing fills its page: at least 60 % of it, except the two
 # three-touchpoint fixtures, whose few cards cannot (their flow is a short
 # wide strip).
