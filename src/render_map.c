@@ -182,49 +182,25 @@ static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
     S->height = S->legend_top + LEGEND_H;
 }
 
-/* Splits the stages into n rows of at most `limit` points each, as a
- * line of text is filled: returns the rows made, or MAX_ROWS + 1 when
- * they do not fit. */
-static size_t S_split(sheet *S, const cjm_journey *j, const cjm_grid *gr,
-                      double limit, size_t n)
-{
-    size_t k = 0;
-    for (size_t s = 0; s < j->n_stages && k <= n; k++) {
-        if (k == MAX_ROWS)
-            return MAX_ROWS + 1;
-        layout *L = &S->rows[k];
-        L->s0 = s;
-        double w = gr->width[s++];
-        while (s < j->n_stages && w + CJM_COL_GAP + gr->width[s] <= limit)
-            w += CJM_COL_GAP + gr->width[s++];
-        L->s1 = s;
-        L->right = CJM_GUTTER + w;
-    }
-    return k;
-}
-
-/* The narrowest split of the stages into n rows (the least row width
- * that still packs them into n rows). */
+/* The stages in n rows of touchpoint counts as even as can be (so of
+ * widths: a stage is a slot per touchpoint wide); of_stage is scratch. */
 static void S_rows(sheet *S, const cjm_journey *j, const cjm_grid *gr,
-                   size_t n)
+                   size_t n, size_t *of_stage)
 {
-    double lo = 0, hi = gr->right;
-    for (size_t s = 0; s < j->n_stages; s++)
-        lo = fmax(lo, gr->width[s]);
-    for (int it = 0; it < 30; it++) {
-        double mid = (lo + hi) / 2;
-        if (S_split(S, j, gr, mid, n) <= n)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    S->n_rows = S_split(S, j, gr, hi + 0.01, n);
+    S->n_rows = cjm_stage_rows(j, n, of_stage);
     for (size_t k = 0; k < S->n_rows; k++) {
         layout *L = &S->rows[k];
+        L->s0 = j->n_stages;
+        L->s1 = 0;
+        for (size_t s = 0; s < j->n_stages; s++)
+            if (of_stage[s] == k) {
+                L->s0 = L->s0 < s ? L->s0 : s;
+                L->s1 = s + 1;
+            }
         L->t0 = j->stages[L->s0].first;
-        L->t1 = L->t0;
-        for (size_t s = L->s0; s < L->s1; s++)
-            L->t1 += j->stages[s].count;
+        L->t1 = j->stages[L->s1 - 1].first + j->stages[L->s1 - 1].count;
+        L->right = CJM_GUTTER + gr->left[L->s1 - 1] + gr->width[L->s1 - 1] -
+                   gr->left[L->s0];
     }
 }
 
@@ -237,12 +213,13 @@ static double S_zoom(const sheet *S, const cjm_gv_page *page)
 /* For a page: the number of rows that lets the drawing be largest on it
  * (so its text is), then the score band takes the height left over. */
 static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
-                  const cjm_map_overlay *ov, const cjm_gv_page *page)
+                  const cjm_map_overlay *ov, const cjm_gv_page *page,
+                  size_t *of_stage)
 {
     size_t best = 1;
     double best_z = 0;
     for (size_t n = 1; n <= MAX_ROWS && n <= j->n_stages; n++) {
-        S_rows(S, j, gr, n);
+        S_rows(S, j, gr, n, of_stage);
         if (S->n_rows != n)
             continue;
         S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
@@ -252,7 +229,7 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
             best_z = z;
         }
     }
-    S_rows(S, j, gr, best);
+    S_rows(S, j, gr, best, of_stage);
     S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
     double spare = (page->h - 2 * page->margin) / best_z - S->height;
     if (spare > 0)
@@ -261,7 +238,7 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
 }
 
 /* Shifts each row's stages to start at the gutter. */
-static void S_shift(const sheet *S, const cjm_journey *j, cjm_grid *gr)
+static void S_shift(const sheet *S, cjm_grid *gr)
 {
     for (size_t k = 0; k < S->n_rows; k++) {
         const layout *L = &S->rows[k];
@@ -271,7 +248,6 @@ static void S_shift(const sheet *S, const cjm_journey *j, cjm_grid *gr)
         for (size_t t = L->t0; t < L->t1; t++)
             gr->x[t] -= dx;
     }
-    (void)j;
 }
 
 /* Node names of a row's own pieces (i < 0: a piece it has once): the
@@ -619,11 +595,15 @@ static void S_sheet(sheet *S, const cjm_journey *j, cjm_grid *gr,
                     const cjm_map_overlay *ov, const cjm_gv_page *page)
 {
     S->legend_w = S_legend_w(j);
-    if (page && !ov) {
+    size_t *of_stage = page && !ov && j->n_stages
+                           ? calloc(j->n_stages, sizeof *of_stage)
+                           : NULL;
+    if (of_stage) {
         S->pad = PAGE_PLOT_PAD;
         S->gap = PAGE_ROW_GAP;
-        S_fit(S, j, gr, ov, page);
-        S_shift(S, j, gr);
+        S_fit(S, j, gr, ov, page, of_stage);
+        S_shift(S, gr);
+        free(of_stage);
         return;
     }
     S->pad = PLOT_PAD;
