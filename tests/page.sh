@@ -46,18 +46,13 @@ done
 expect "page: an unknown page is a usage error" 2 "$BIN" render --page letter journeys/online-shop.yaml
 
 # ---- every journey, view and page ----------------------------------------
-# The matrix measures layouts: 216 drawings.  Under the sanitizers it runs
-# without LeakSanitizer, whose stop-the-world tracer crashes now and then
-# at exit on its own (google/sanitizers#1353); leaks in page drawings are
-# checked by the sizes above (with it) and by valgrind (make leakcheck).
-asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 floor() { case $1 in a4|a3) echo 7 ;; a2) echo 9 ;; a1|a0) echo 12 ;; slide) echo 14 ;; esac; }
 : >"$tmp/matrix"
 for j in journeys/*.yaml tests/render/*.yaml; do
     id=$(basename "$j" .yaml)
     for v in map flow channels; do
         for p in a4 a3 a2 a1 a0 slide; do
-            ASAN_OPTIONS=$asan "$BIN" render --view $v --page $p -o "$tmp/m.svg" "$j" >/dev/null 2>"$tmp/m.err"
+            "$BIN" render --view $v --page $p -o "$tmp/m.svg" "$j" >/dev/null 2>"$tmp/m.err"
             rc=$?
             fit=$(awk -f tests/render/pagefit.awk "$tmp/m.svg")
             cross=$(awk -f tests/render/crossings.awk "$tmp/m.svg" | tail -1 | cut -d' ' -f1)
