@@ -195,15 +195,19 @@ static void S_page_before(cjm_graph *g, const char *format,
     }
 }
 
+double cjm_gv_page_zoom(const cjm_gv_page *page, double w, double h)
+{
+    double zw = (page->w - 2 * page->margin) / (w > 1 ? w : 1);
+    double zh = (page->h - 2 * page->margin) / (h > 1 ? h : 1);
+    return zw < zh ? zw : zh;
+}
+
 /* The viewport is the page: the drawing is zoomed to fill it up to the
  * margin and centred on it. */
 static double S_page_after(cjm_graph *g, const cjm_gv_page *page)
 {
     boxf bb = GD_bb(G(g));
-    double bw = bb.UR.x - bb.LL.x, bh = bb.UR.y - bb.LL.y;
-    double zw = (page->w - 2 * page->margin) / (bw > 1 ? bw : 1);
-    double zh = (page->h - 2 * page->margin) / (bh > 1 ? bh : 1);
-    double z = zw < zh ? zw : zh;
+    double z = cjm_gv_page_zoom(page, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
     char vp[160];
     snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h, z,
              (bb.LL.x + bb.UR.x) / 2, (bb.LL.y + bb.UR.y) / 2);

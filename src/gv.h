@@ -56,6 +56,9 @@ typedef struct {
     double w, h, margin, dpi;
 } cjm_gv_page;
 
+/* The scale that fits a drawing w x h points inside the page's margins. */
+double cjm_gv_page_zoom(const cjm_gv_page *page, double w, double h);
+
 /* Lays g out with `engine` ("dot", "nop2") and renders it as `format`
  * ("svg", "png", "pdf") to out, sized to its content or fitted onto page
  * (NULL: sized to content; zoom, if not NULL, gets the scale it was drawn

@@ -123,8 +123,7 @@ static double S_flow_zoom(cjm_gv *gv, const cjm_journey *j,
     double w, h, z = 0;
     *cover = 0;
     if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
-        z = fmin((page->w - 2 * page->margin) / fmax(w, 1),
-                 (page->h - 2 * page->margin) / fmax(h, 1));
+        z = cjm_gv_page_zoom(page, w, h);
         *cover = w * h * z * z / (page->w * page->h);
     }
     cjm_graph_free(g);

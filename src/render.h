@@ -83,9 +83,6 @@ double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t);
 /* Styles the edge of one `next` link, from touchpoint `from` to `to`. */
 typedef void (*cjm_link_style)(cjm_gedge *e, const cjm_journey *j,
                                size_t from, size_t to);
-/* Draws every resolved `next` link between the cards, styled per view. */
-void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                    cjm_link_style style);
 /* Where a link that must not run straight is routed: `run` gives the y
  * (bottom-up points) of the stretch between its legs, NAN to draw it
  * straight, or INFINITY not to draw it (the view marks it otherwise); x
@@ -96,10 +93,10 @@ typedef struct {
                   size_t to, size_t n_jumps);
     const void *ctx;
 } cjm_router;
-/* Draws every resolved `next` link like cjm_draw_links, but a link the
- * router places is drawn around the cards instead of through them: up or
- * down from its card to y = run, along it, then into its target, through
- * invisible waypoint nodes named way<n>. */
+/* Draws every resolved `next` link between the cards, styled per view; a
+ * link the router places (router may be NULL) is drawn around the cards
+ * instead of through them: up or down from its card to y = run, along it,
+ * then into its target, through invisible waypoint nodes named way<n>. */
 void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                      cjm_link_style style, const cjm_router *router);
 
@@ -146,6 +143,11 @@ void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
                     double y);
 /* Title height for a picture `width` points wide. */
 double cjm_title_h(const cjm_journey *j);
+
+/* Name of a piece of row k of a page (a row of stages, or a sheet): i
+ * numbers pieces a row has several of (i < 0: one).  Row 0 keeps the
+ * plain names, so a drawing sized to its content is named as before. */
+const char *cjm_row_name(char buf[32], const char *base, size_t k, int i);
 
 /* Sets pos="x,y!" (Graphviz y grows upwards). */
 void cjm_node_pin(cjm_gnode *n, double x, double y);

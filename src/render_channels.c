@@ -62,15 +62,6 @@ static bool S_has_unchanneled(const cjm_journey *j)
     return false;
 }
 
-/* Node names of sheet k's pieces: the first sheet keeps the plain ones. */
-static const char *S_name(char buf[32], const char *base, size_t r, size_t k)
-{
-    if (k == 0)
-        return cjm_node_name(buf, base, r);
-    snprintf(buf, 32, "%s%zu_s%zu", base, r, k);
-    return buf;
-}
-
 static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
                    size_t k, size_t rows, cjm_lang lang)
 {
@@ -81,7 +72,7 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
             continue;
         size_t lr = S->local[r];
         double y = L->height - (S->top[lr] + S->h[lr] / 2);
-        cjm_guide_line(g, S_name(name, "guide", lr, k),
+        cjm_guide_line(g, cjm_row_name(name, "guide", k, (int)lr),
                        CJM_GUTTER - 16, S->right, y);
         cjm_str s = {0};
         const char *glyph, *accent;
@@ -97,7 +88,7 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
             cjm_str_puts(&s, cjm_w(lang, W_NO_CHANNEL));
         cjm_str_puts(&s, "</B></FONT>");
         if (!s.failed)
-            cjm_text_node(g, S_name(name, "row", lr, k), s.data,
+            cjm_text_node(g, cjm_row_name(name, "row", k, (int)lr), s.data,
                           CJM_GUTTER / 2.0 - 8, y);
         cjm_str_free(&s);
     }
@@ -237,8 +228,7 @@ static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
     for (size_t n = 1; n <= MAX_SHEETS && n <= j->n_stages; n++) {
         L->n = cjm_stage_rows(j, n, L->of_stage);
         S_measure(L, j, f, gr, rows);
-        double z = fmin((page->w - 2 * page->margin) / L->width,
-                        (page->h - 2 * page->margin) / L->height);
+        double z = cjm_gv_page_zoom(page, L->width, L->height);
         if (L->n == n && z > best_z * 1.02) {
             best = n;
             best_z = z;
@@ -263,8 +253,7 @@ static void S_fit(layout *L, const cjm_journey *j, const cjm_figures *f,
 static double S_spread_slot(const layout *L, const cjm_journey *j,
                             const cjm_gv_page *page)
 {
-    double z = fmin((page->w - 2 * page->margin) / L->width,
-                    (page->h - 2 * page->margin) / L->height);
+    double z = cjm_gv_page_zoom(page, L->width, L->height);
     double spare = (page->w - 2 * page->margin) / z - L->width;
     size_t most = 1;
     for (size_t k = 0; k < L->n; k++) {

@@ -58,12 +58,6 @@ void cjm_graph_defaults(cjm_graph *g)
     cjm_graph_edge_default(g, "fontsize", "9");
 }
 
-void cjm_draw_links(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                    cjm_link_style style)
-{
-    cjm_draw_routed(g, cards, j, style, NULL);
-}
-
 /* A jumping link leaves its card vertically, runs along y = run and drops
  * vertically into its target.  Each touchpoint has a column of its own,
  * so the legs meet no other card, and the run lies in a gap between cards.
@@ -167,6 +161,18 @@ void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
 double cjm_score_t(const cjm_journey *j, double score)
 {
     return (score - j->scale_min) / (j->scale_max - j->scale_min);
+}
+
+const char *cjm_row_name(char buf[32], const char *base, size_t k, int i)
+{
+    if (i >= 0)
+        cjm_node_name(buf, base, (size_t)i);
+    else
+        snprintf(buf, 32, "%s", base);
+    size_t len = strlen(buf);
+    if (k > 0)
+        snprintf(buf + len, 32 - len, "_r%zu", k);
+    return buf;
 }
 
 const char *cjm_node_name(char buf[32], const char *prefix, size_t i)

@@ -204,12 +204,6 @@ static void S_rows(sheet *S, const cjm_journey *j, const cjm_grid *gr,
     }
 }
 
-static double S_zoom(const sheet *S, const cjm_gv_page *page)
-{
-    return fmin((page->w - 2 * page->margin) / S->width,
-                (page->h - 2 * page->margin) / S->height);
-}
-
 /* For a page: the number of rows that lets the drawing be largest on it
  * (so its text is), then the score band takes the height left over. */
 static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
@@ -223,7 +217,7 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
         if (S->n_rows != n)
             continue;
         S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
-        double z = S_zoom(S, page);
+        double z = cjm_gv_page_zoom(page, S->width, S->height);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
@@ -250,22 +244,6 @@ static void S_shift(const sheet *S, cjm_grid *gr)
     }
 }
 
-/* Node names of a row's own pieces (i < 0: a piece it has once): the
- * first row keeps the plain ones. */
-static const char *S_row_name(char buf[32], const char *base, size_t k,
-                              int i)
-{
-    if (k == 0 && i >= 0)
-        return cjm_node_name(buf, base, (size_t)i);
-    if (k == 0)
-        snprintf(buf, 32, "%s", base);
-    else if (i >= 0)
-        snprintf(buf, 32, "%s%d_r%zu", base, i, k);
-    else
-        snprintf(buf, 32, "%s_r%zu", base, k);
-    return buf;
-}
-
 /* Three thin guide lines (best, middle, worst) and their labels. */
 static void S_scale(cjm_graph *g, const sheet *S, size_t k,
                     const cjm_journey *j)
@@ -278,7 +256,7 @@ static void S_scale(cjm_graph *g, const sheet *S, size_t k,
     char name[32], num[48], html[200];
     for (int i = 0; i < 3; i++) {
         double y = S->height - S_score_y(L, j, values[i]);
-        cjm_guide_line(g, S_row_name(name, "guide", k, i),
+        cjm_guide_line(g, cjm_row_name(name, "guide", k, i),
                        CJM_GUTTER - 16, L->right, y);
         /* HTML labels reject an empty <FONT>: the middle line has none. */
         snprintf(html, sizeof html,
@@ -287,7 +265,7 @@ static void S_scale(cjm_graph *g, const sheet *S, size_t k,
                  cjm_num(num, values[i], 2, j->lang),
                  *words[i] ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#616e7c\">" : "",
                  words[i], *words[i] ? "</FONT>" : "");
-        cjm_text_node(g, S_row_name(name, "scale", k, i), html,
+        cjm_text_node(g, cjm_row_name(name, "scale", k, i), html,
                       CJM_GUTTER / 2 - 8, y);
     }
 }
@@ -566,19 +544,19 @@ static void S_row_labels(cjm_graph *g, const sheet *S, size_t k,
     char name[32];
     double gx = CJM_GUTTER / 2.0 - 8, h = S->height;
     if (L->unscored)
-        S_row_label(g, S_row_name(name, "row_unscored", k, -1),
+        S_row_label(g, cjm_row_name(name, "row_unscored", k, -1),
                     cjm_w(j->lang, W_NO_SCORE_ROW), gx,
                     h - (L->unscored_top + UNSCORED_H / 2.0));
     if (L->friction)
-        S_row_label(g, S_row_name(name, "row_friction", k, -1),
+        S_row_label(g, cjm_row_name(name, "row_friction", k, -1),
                     cjm_w(j->lang, W_FRICTION_ROW), gx,
                     h - (L->friction_top + 14));
     if (L->opportunities)
-        S_row_label(g, S_row_name(name, "row_opportunities", k, -1),
+        S_row_label(g, cjm_row_name(name, "row_opportunities", k, -1),
                     cjm_w(j->lang, W_OPPORTUNITIES_ROW), gx,
                     h - (L->opp_top + 14));
     if (L->voice)
-        S_row_label(g, S_row_name(name, "row_voice", k, -1),
+        S_row_label(g, cjm_row_name(name, "row_voice", k, -1),
                     cjm_w(j->lang, W_VOICE_ROW), gx, h - (L->voice_top + 14));
 }
 
