@@ -100,6 +100,15 @@ typedef struct {
 void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                      cjm_link_style style, const cjm_router *router);
 
+/* Steps through the resolved `next` links in journey order: start with
+ * *t = *k = 0; each call gives the next link t -> u, false when done. */
+bool cjm_link_next(const cjm_journey *j, size_t *t, size_t *k, size_t *u);
+/* The label of a link t -> u that is not drawn as a line: "▸ name" for
+ * the next step, "↷ name" for a branch ahead, "↶ name" for a loop back. */
+void cjm_link_label(cjm_str *s, const cjm_journey *j, size_t t, size_t u);
+/* The mark where the curve leaves a row and picks up on the next. */
+#define CJM_ROW_ARROW "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>"
+
 /* Marks the links between two rows of stages on a page, which are not
  * drawn as lines (they would cross the picture): the next step ends at
  * its card in "▸" and picks up at the next card with another; a branch or

@@ -102,26 +102,46 @@ static void S_jump(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
     }
 }
 
+bool cjm_link_next(const cjm_journey *j, size_t *t, size_t *k, size_t *u)
+{
+    for (; *t < j->n_tps; (*t)++, *k = 0) {
+        const cjm_touchpoint *tp = &j->tps[*t];
+        while (*k < tp->n_next) {
+            int next = tp->next[(*k)++];
+            if (next >= 0) {
+                *u = (size_t)next;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void cjm_link_label(cjm_str *s, const cjm_journey *j, size_t t, size_t u)
+{
+    bool step = u == t + 1;
+    cjm_str_printf(s, "<FONT POINT-SIZE=\"8\" COLOR=\"%s\">%s ",
+                   step ? "#1f2933" : "#7b3294",
+                   step ? "▸" : u > t ? "↷" : "↶");
+    cjm_html_wrapped(s, j->tps[u].name ? j->tps[u].name : "",
+                     CJM_NAME_WRAP + 4);
+    cjm_str_puts(s, "</FONT>");
+}
+
 void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                      cjm_link_style style, const cjm_router *router)
 {
     size_t n_way = 0;
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0)
-                continue;
-            size_t u = (size_t)tp->next[k];
-            double run = router ? router->run(router->ctx, j, t, u, n_way / 4)
-                                : NAN;
-            if (isinf(run))
-                continue;
-            if (isnan(run))
-                style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
-            else
-                S_jump(g, cards, j, t, u, router->x, router->y, run, &n_way,
-                       style);
-        }
+    for (size_t t = 0, k = 0, u; cjm_link_next(j, &t, &k, &u);) {
+        double run =
+            router ? router->run(router->ctx, j, t, u, n_way / 4) : NAN;
+        if (isinf(run))
+            continue;
+        if (isnan(run))
+            style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
+        else
+            S_jump(g, cards, j, t, u, router->x, router->y, run, &n_way,
+                   style);
     }
 }
 
@@ -130,31 +150,22 @@ void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
 {
     char name[32];
     size_t n_mark = 0;
-    const char *arrow = "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>";
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0 || row[t] == row[(size_t)tp->next[k]])
-                continue;
-            size_t u = (size_t)tp->next[k];
-            if (u == t + 1) {
-                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), arrow,
-                              x[t] + CJM_NODE_W / 2.0 + 9, y[t]);
-                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), arrow,
-                              x[u] - CJM_NODE_W / 2.0 - 9, y[u]);
-                continue;
-            }
-            cjm_str s = {0};
-            cjm_str_printf(&s, "<FONT POINT-SIZE=\"8\" COLOR=\"#7b3294\">%s ",
-                           u > t ? "↷" : "↶");
-            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "",
-                             CJM_NAME_WRAP + 4);
-            cjm_str_puts(&s, "</FONT>");
-            if (!s.failed)
-                cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), s.data,
-                              x[t], y[t] - 34);
-            cjm_str_free(&s);
+    for (size_t t = 0, k = 0, u; cjm_link_next(j, &t, &k, &u);) {
+        if (row[t] == row[u])
+            continue;
+        if (u == t + 1) {
+            cjm_text_node(g, cjm_node_name(name, "cont", n_mark++),
+                          CJM_ROW_ARROW, x[t] + CJM_NODE_W / 2.0 + 9, y[t]);
+            cjm_text_node(g, cjm_node_name(name, "cont", n_mark++),
+                          CJM_ROW_ARROW, x[u] - CJM_NODE_W / 2.0 - 9, y[u]);
+            continue;
         }
+        cjm_str s = {0};
+        cjm_link_label(&s, j, t, u);
+        if (!s.failed)
+            cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), s.data,
+                          x[t], y[t] - 34);
+        cjm_str_free(&s);
     }
 }
 

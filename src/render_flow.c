@@ -5,6 +5,7 @@
 #include "label.h"
 #include "render.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -134,43 +135,36 @@ static cjm_gnode *S_stub(cjm_graph *c, size_t *n_stub, const char *html)
     return n;
 }
 
-/* Links within a row are edges.  A link to another row would cross the
- * whole picture: the next step ends in "▸ <next name>" and the next row
- * starts with "▸"; a branch or loop ends in "↷/↶ <target name>". */
-static void S_links(cjm_graph **cl, cjm_gnode **cards, const cjm_journey *j,
-                    const size_t *rows, cjm_graph *g)
+/* Links within a row are edges; a link to another row would cross the
+ * whole picture, so it is not drawn (S_row_stubs marks it). */
+static double S_run(const void *ctx, const cjm_journey *j, size_t t,
+                    size_t u, size_t jumps)
+{
+    (void)jumps;
+    return S_row(j, ctx, t) == S_row(j, ctx, u) ? NAN : INFINITY;
+}
+
+/* A link to another row ends in a stub naming its target ("▸ Checkout",
+ * "↷ Refund"); the next step also starts the next row with "▸". */
+static void S_row_stubs(cjm_graph **cl, cjm_gnode **cards,
+                        const cjm_journey *j, const size_t *rows,
+                        cjm_graph *g)
 {
     size_t n_stub = 0;
-    for (size_t t = 0; t < j->n_tps; t++) {
-        const cjm_touchpoint *tp = &j->tps[t];
-        for (size_t k = 0; k < tp->n_next; k++) {
-            if (tp->next[k] < 0)
-                continue;
-            size_t u = (size_t)tp->next[k];
-            if (S_row(j, rows, t) == S_row(j, rows, u)) {
-                S_link_style(cjm_graph_edge(g, cards[t], cards[u]), j, t, u);
-                continue;
-            }
-            bool step = u == t + 1;
-            cjm_str s = {0};
-            cjm_str_printf(&s, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">%s ",
-                           step ? "#1f2933" : "#7b3294",
-                           step ? "▸" : u > t ? "↷" : "↶");
-            cjm_html_wrapped(&s, j->tps[u].name ? j->tps[u].name : "", 18);
-            cjm_str_puts(&s, "</FONT>");
-            if (s.failed) {
-                cjm_str_free(&s);
-                continue;
-            }
-            cjm_gnode *out = S_stub(cl[tp->stage], &n_stub, s.data);
-            cjm_str_free(&s);
+    for (size_t t = 0, k = 0, u; cjm_link_next(j, &t, &k, &u);) {
+        if (S_row(j, rows, t) == S_row(j, rows, u))
+            continue;
+        cjm_str s = {0};
+        cjm_link_label(&s, j, t, u);
+        if (!s.failed) {
+            cjm_gnode *out = S_stub(cl[j->tps[t].stage], &n_stub, s.data);
             S_link_style(cjm_graph_edge(g, cards[t], out), j, t, u);
-            if (step) {
-                cjm_gnode *in = S_stub(
-                    cl[j->tps[u].stage], &n_stub,
-                    "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>");
-                S_link_style(cjm_graph_edge(g, in, cards[u]), j, t, u);
-            }
+        }
+        cjm_str_free(&s);
+        if (u == t + 1) {
+            cjm_gnode *in =
+                S_stub(cl[j->tps[u].stage], &n_stub, CJM_ROW_ARROW);
+            S_link_style(cjm_graph_edge(g, in, cards[u]), j, t, u);
         }
     }
 }
@@ -219,7 +213,9 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
                                       cjm_node_name(name, "tp", t));
             cjm_tp_card(cards[t], j, t);
         }
-    S_links(cl, cards, j, rows, g);
+    cjm_router router = {NULL, NULL, S_run, rows};
+    cjm_draw_routed(g, cards, j, S_link_style, &router);
+    S_row_stubs(cl, cards, j, rows, g);
     S_markers(g, cards, j, rows);
     S_friction_notes(cl, cards, j);
     free(rows);
