@@ -8,15 +8,20 @@ PKGS     = yaml-0.1 libgvc libcgraph
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CFLAGS  ?= -O2 -g
-CPPFLAGS += -Iinclude -Isrc
+# The layers, lowest first: a folder may use the ones before it, never
+# the ones after (tests/layers.sh checks this).
+LAYERS   = model figures format view cmd
+CPPFLAGS += -Iinclude $(LAYERS:%=-Isrc/%)
+DEPFLAGS = -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lcsv -lm
 
-# The library is every file in src/ but the command line: main.c dispatches,
-# cli.c and cmd_<name>.c (one per command) parse options and print.
-CLI_SRC  = src/main.c src/cli.c src/cli_watch.c $(wildcard src/cmd_*.c)
-LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+# The library is every layer but the command line (src/cmd/: main.c
+# dispatches, cli.c and cmd_<name>.c, one per command, parse options and
+# print).
+CLI_SRC  = $(wildcard src/cmd/*.c)
+LIB_SRC  = $(foreach l,$(filter-out cmd,$(LAYERS)),$(wildcard src/$(l)/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      = $(BUILD)/libcjm.a
@@ -41,14 +46,17 @@ $(DEPS_OK): tests/deps.sh
 
 deps: $(DEPS_OK)
 
-$(BUILD)/obj/%.o: src/%.c include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+# Header dependencies come from the compiler (-MMD -MP): a changed header
+# rebuilds exactly the objects that include it.
+$(BUILD)/obj/%.o: src/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c $< -o $@
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
 # `cjm init` points editors at the installed schema, so cmd_init.o is
 # rebuilt whenever PREFIX changes.
-$(BUILD)/obj/cmd_init.o $(BUILD)/obj/cli.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
-$(BUILD)/obj/cmd_init.o $(BUILD)/obj/cli.o: $(BUILD)/.prefix
+$(BUILD)/obj/cmd/cmd_init.o $(BUILD)/obj/cmd/cli.o: CPPFLAGS += -DCJM_SCHEMA_DEFAULT='"$(PREFIX)/share/cjm/journey.schema.json"'
+$(BUILD)/obj/cmd/cmd_init.o $(BUILD)/obj/cmd/cli.o: $(BUILD)/.prefix
 $(BUILD)/.prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
@@ -153,11 +161,11 @@ FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_BIN      = $(BUILD)/fuzz/fuzz_journey
 FUZZ_SURVEY   = $(BUILD)/fuzz/fuzz_survey
-$(FUZZ_BIN): fuzz/fuzz_journey.c $(LIB_SRC) include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+$(FUZZ_BIN): fuzz/fuzz_journey.c $(LIB_SRC) include/cjm.h $(wildcard src/*/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ \
 	    fuzz/fuzz_journey.c $(LIB_SRC) $(LDLIBS)
-$(FUZZ_SURVEY): fuzz/fuzz_survey.c $(LIB_SRC) include/cjm.h $(wildcard src/*.h) | $(DEPS_OK)
+$(FUZZ_SURVEY): fuzz/fuzz_survey.c $(LIB_SRC) include/cjm.h $(wildcard src/*/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ \
 	    fuzz/fuzz_survey.c $(LIB_SRC) $(LDLIBS)
