@@ -237,7 +237,7 @@ done
 # Too wide for a PNG at full size: refused in our words, with the file's
 # name, never Graphviz's "(null): graph is too large ... Scaling by".
 "$BIN" render -T png -o "$tmp/big.png" "$tmp/big.yaml" 2>"$tmp/big.err"
-[ $? = 1 ] && grep -q "^cjm: $tmp/big.yaml: the picture would be [0-9]* x [0-9]* px, more than the 32767 px a PNG can hold at full size; draw it with -T svg or -T pdf\$" "$tmp/big.err" &&
+[ $? = 1 ] && grep -q "^cjm: $tmp/big.yaml: the picture would be [0-9]* x [0-9]* px, more than the 32767 px a PNG can hold at full size; draw it as SVG or PDF instead\$" "$tmp/big.err" &&
     [ "$(wc -l <"$tmp/big.err")" = 1 ] && [ ! -e "$tmp/big.png" ]; check "a PNG too large for cairo is refused with our message"
 sh tests/bench/bigjourney.sh 100 5 >"$tmp/big100.yaml"
 "$BIN" render -T png -o "$tmp/big100.png" "$tmp/big100.yaml" 2>"$tmp/big100.err" >/dev/null

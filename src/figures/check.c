@@ -47,7 +47,7 @@ static const char *S_hint(cctx *c, char *buf, size_t size, const char *word,
 
 static const char *S_num(char *buf, double x)
 {
-    snprintf(buf, 32, "%g", x);
+    cjm_snprintf(buf, 32, "%g", x);
     return buf;
 }
 

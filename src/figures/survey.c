@@ -332,7 +332,7 @@ cjm_survey *cjm_survey_read(FILE *in, const cjm_journey *j,
         if (x->responses && x->responses < min_responses)
             S_find(&r, CJM_WARNING, x->first,
                    "touchpoint '%s' has %zu answer row%s, fewer than the "
-                   "minimum of %zu: it gets no figures (--min-responses)",
+                   "minimum of %zu: it gets no figures",
                    j->tps[t].id, x->responses, x->responses == 1 ? "" : "s",
                    min_responses);
     }

@@ -115,7 +115,7 @@ static void S_add_task(diagram *g, const char *line, size_t len, int ln,
     t->stage = g->n_stages ? (long)g->n_stages - 1 : LEAD; /* before any section */
     t->name = S_trimmed(line, (size_t)(colon - line));
     errno = 0;
-    t->score = strtod(score, &end);
+    t->score = cjm_strtod(score, &end);
     if (!*score || *end || errno || !isfinite(t->score))
         cjm_diags_add(g->d, CJM_RULE_SCHEMA, CJM_ERROR, ln,
                       indent + (int)(colon - line) + 2 +

@@ -364,7 +364,7 @@ int cjm_printer_finish(cjm_printer *p)
                 p->files, p->files == 1 ? "" : "s", e, e == 1 ? "" : "s", w,
                 w == 1 ? "" : "s");
         if (p->strict && w && !e)
-            fprintf(out, "; failed: %zu warning%s under --strict", w,
+            fprintf(out, "; failed: %zu warning%s, which count as errors here", w,
                     w == 1 ? "" : "s");
         putc('\n', out);
         break;

@@ -57,15 +57,12 @@ static const char *S_stage_of(const cjm_journey *j, size_t t)
 
 /* ---- JSON -------------------------------------------------------------- */
 
+/* Percentages always with one decimal (53.0), other figures without
+ * trailing zeros. */
 static void S_jnum(FILE *out, bool has, double x, int decimals)
 {
-    char buf[32];
-    if (!has)
-        fputs("null", out);
-    else if (decimals == 1)
-        fprintf(out, "%.1f", S_pct1(x) == 0 ? 0.0 : S_pct1(x));
-    else
-        fputs(cjm_fmt_num(buf, x, decimals), out);
+    cjm_json_num(out, has, decimals == 1 ? S_pct1(x) : x, decimals,
+                 decimals == 1);
 }
 
 /* {"old": …, "new": …, "delta": …} of two optional figures. */
@@ -399,12 +396,12 @@ static void S_tindex(FILE *out, const cjm_diff *d)
     if (ho || hn) {
         fputs(", ", out);
         if (ho)
-            fprintf(out, "%.1f %%", fo->index_pct);
+            fprintf(out, "%s %%", cjm_fmt_fixed(a, fo->index_pct, 1));
         else
             fputs("-", out);
         fputs(" → ", out);
         if (hn)
-            fprintf(out, "%.1f %%", fn->index_pct);
+            fprintf(out, "%s %%", cjm_fmt_fixed(a, fn->index_pct, 1));
         else
             fputs("-", out);
         if (ho && hn)
@@ -582,7 +579,7 @@ static void S_text(FILE *out, cjm_diff *const *diffs, size_t n, size_t errors)
     else if (conds)
         fputs("gate passed\n", out);
     else
-        fputs("no gate set (--fail-on, or 'gate:' in a policy)\n", out);
+        fputs("no gate set\n", out);
 }
 
 /* ---- Markdown ---------------------------------------------------------- */
@@ -597,16 +594,16 @@ static void S_mtable(FILE *out, const cjm_diff *d)
 {
     const cjm_journey *o = d->o, *n = d->n;
     const cjm_figures *fo = d->fo, *fn = d->fn;
-    char a[48];
+    char a[48], b[32];
     fputs("| | Old | New | Change |\n|---|---:|---:|---:|\n| **Journey index** | ",
           out);
     if (fo->has_index)
-        fprintf(out, "%s (%.1f %%)", cjm_fmt_num(a, fo->index, 2), fo->index_pct);
+        fprintf(out, "%s (%s %%)", cjm_fmt_num(a, fo->index, 2), cjm_fmt_fixed(b, fo->index_pct, 1));
     else
         fputs("–", out);
     fputs(" | ", out);
     if (fn->has_index)
-        fprintf(out, "%s (%.1f %%)", cjm_fmt_num(a, fn->index, 2), fn->index_pct);
+        fprintf(out, "%s (%s %%)", cjm_fmt_num(a, fn->index, 2), cjm_fmt_fixed(b, fn->index_pct, 1));
     else
         fputs("–", out);
     fprintf(out, " | **%s** |\n",

@@ -7,16 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-static void S_jnum(FILE *out, bool has, double x, int decimals)
-{
-    char buf[32];
-    if (!has)
-        fputs("null", out);
-    else if (decimals == 1)
-        fprintf(out, "%.1f", x);
-    else
-        fputs(cjm_fmt_num(buf, x, decimals), out);
-}
 
 static void S_json(FILE *out, const cjm_survey *s)
 {
@@ -32,18 +22,18 @@ static void S_json(FILE *out, const cjm_survey *s)
         fputs(first ? "\n  {\"id\": " : ",\n  {\"id\": ", out);
         cjm_json_string(out, j->tps[t].id);
         fprintf(out, ", \"responses\": %zu, \"csat\": ", f.responses);
-        S_jnum(out, f.has[CJM_CSAT], f.csat, 2);
+        cjm_json_num(out, f.has[CJM_CSAT], f.csat, 2, false);
         fputs(", \"csat_top2\": ", out);
-        S_jnum(out, f.has[CJM_CSAT], f.csat_top2, 1);
+        cjm_json_num(out, f.has[CJM_CSAT], f.csat_top2, 1, true);
         fputs(", \"ces\": ", out);
-        S_jnum(out, f.has[CJM_CES], f.ces, 2);
+        cjm_json_num(out, f.has[CJM_CES], f.ces, 2, false);
         fputs(", \"nps\": ", out);
         if (f.has[CJM_NPS])
             fprintf(out, "%ld", f.nps);
         else
             fputs("null", out);
         fputs(", \"nps_moe\": ", out);
-        S_jnum(out, f.has[CJM_NPS], f.nps_moe, 1);
+        cjm_json_num(out, f.has[CJM_NPS], f.nps_moe, 1, true);
         putc('}', out);
         first = false;
     }
@@ -118,6 +108,7 @@ static void S_text(FILE *out, const cjm_survey *s)
             const cjm_touchpoint *tp = &j->tps[t];
             const cjm_metrics *m = &tp->metrics;
             cjm_survey_figures f;
+            char num[32];
             bool has = cjm_survey_figures_of(s, t, &f);
             if (!f.responses)
                 continue;
@@ -132,7 +123,7 @@ static void S_text(FILE *out, const cjm_survey *s)
             S_cell(out, 16, f.has[CJM_CSAT], f.csat, 2, m->has[CJM_METRIC_CSAT],
                    m->value[CJM_METRIC_CSAT]);
             if (f.has[CJM_CSAT])
-                fprintf(out, " %5.1f %%", f.csat_top2);
+                fprintf(out, " %5s %%", cjm_fmt_fixed(num, f.csat_top2, 1));
             else
                 fprintf(out, " %7s", "-");
             S_cell(out, 15, f.has[CJM_CES], f.ces, 2, m->has[CJM_METRIC_CES],
@@ -140,7 +131,7 @@ static void S_text(FILE *out, const cjm_survey *s)
             S_cell(out, 12, f.has[CJM_NPS], (double)f.nps, 0,
                    m->has[CJM_METRIC_NPS], m->value[CJM_METRIC_NPS]);
             if (f.has[CJM_NPS])
-                fprintf(out, " ± %.1f", f.nps_moe);
+                fprintf(out, " ± %s", cjm_fmt_fixed(num, f.nps_moe, 1));
             putc('\n', out);
         }
     }

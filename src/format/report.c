@@ -12,19 +12,13 @@
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static void S_json_num(FILE *out, bool has, double x, int decimals)
-{
-    char buf[32];
-    fputs(has ? cjm_fmt_num(buf, x, decimals) : "null", out);
-}
-
 static void S_json_kpis(FILE *out, const cjm_kpis *k)
 {
     static const int decimals[CJM_METRIC_COUNT] = {2, 2, 1, 0};
     fputs("{", out);
     for (int m = 0; m < CJM_METRIC_COUNT; m++) {
         fprintf(out, "%s\"%s\": ", m ? ", " : "", cjm_metric_names[m]);
-        S_json_num(out, k->has[m], k->value[m], decimals[m]);
+        cjm_json_num(out, k->has[m], k->value[m], decimals[m], false);
     }
     fputs("}", out);
 }
@@ -42,12 +36,10 @@ static void S_json(FILE *out, const cjm_journey *j, const cjm_figures *f)
             cjm_fmt_num(a, j->scale_min, 2), cjm_fmt_num(b, j->scale_max, 2),
             j->n_tps, f->scored);
     fputs(", \"index\": ", out);
-    S_json_num(out, f->has_index, f->index, 2);
+    cjm_json_num(out, f->has_index, f->index, 2, false);
     fputs(", \"index_pct\": ", out);
-    if (f->has_index) /* always one decimal, as the spec shows: 53.0 */
-        fprintf(out, "%.1f", f->index_pct == 0 ? 0.0 : f->index_pct);
-    else
-        fputs("null", out);
+    /* always one decimal, as the spec shows: 53.0 */
+    cjm_json_num(out, f->has_index, f->index_pct, 1, true);
     fputs(", \"stages\": [", out);
     for (size_t s = 0; s < j->n_stages; s++) {
         fputs(s ? ", {\"id\": " : "{\"id\": ", out);
@@ -55,7 +47,7 @@ static void S_json(FILE *out, const cjm_journey *j, const cjm_figures *f)
         fputs(", \"name\": ", out);
         cjm_json_string(out, j->stages[s].name);
         fprintf(out, ", \"touchpoints\": %zu, \"mean\": ", j->stages[s].count);
-        S_json_num(out, f->stage_has_mean[s], f->stage_mean[s], 2);
+        cjm_json_num(out, f->stage_has_mean[s], f->stage_mean[s], 2, false);
         fputs(", \"metrics\": ", out);
         S_json_kpis(out, &f->stage_kpis[s]);
         putc('}', out);

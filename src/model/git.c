@@ -112,8 +112,9 @@ int cjm_git_run(const char *const *argv, size_t cap, char **out, size_t *len,
         close(po[0]);
         close(pe[0]);
         if (rc == ENOENT)
-            snprintf(err, errsize, "git is not installed (--base reads old "
-                                   "versions with it; apt-get install git)");
+            snprintf(err, errsize, "git is not installed (old versions of "
+                                   "journeys are read with it; apt-get "
+                                   "install git)");
         else
             snprintf(err, errsize, "cannot run git: %s", strerror(rc));
         return -1;

@@ -133,7 +133,7 @@ const char *cjm_num(char *buf, double x, int decimals, cjm_lang lang)
 const char *cjm_count(char *buf, double n, cjm_lang lang)
 {
     char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", fabs(n));
+    cjm_snprintf(digits, sizeof digits, "%.0f", fabs(n));
     size_t len = strlen(digits), k = 0;
     const char sep = lang == CJM_LANG_DE ? '.' : ',';
     if (n < 0)

@@ -3,11 +3,27 @@
 #include <locale.h>
 #include <wctype.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+locale_t cjm_c_locale_enter(locale_t *old)
+{
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    *old = c ? uselocale(c) : (locale_t)0;
+    return c;
+}
+
+void cjm_c_locale_leave(locale_t c, locale_t old)
+{
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+}
 
 static bool S_reserve(cjm_str *s, size_t extra)
 {
@@ -51,17 +67,19 @@ void cjm_str_puts(cjm_str *s, const char *p)
 void cjm_str_printf(cjm_str *s, const char *fmt, ...)
 {
     va_list ap;
+    locale_t old, c = cjm_c_locale_enter(&old);
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !S_reserve(s, (size_t)n)) {
+    if (n >= 0 && S_reserve(s, (size_t)n)) {
+        va_start(ap, fmt);
+        vsnprintf(s->data + s->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        s->len += (size_t)n;
+    } else {
         s->failed = true;
-        return;
     }
-    va_start(ap, fmt);
-    vsnprintf(s->data + s->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    s->len += (size_t)n;
+    cjm_c_locale_leave(c, old);
 }
 
 void cjm_str_free(cjm_str *s)
@@ -155,13 +173,42 @@ size_t cjm_utf8_chars(const char *s, size_t n)
     return c;
 }
 
+double cjm_strtod(const char *s, char **end)
+{
+    locale_t old, c = cjm_c_locale_enter(&old);
+    double v = strtod(s, end);
+    int e = errno;
+    cjm_c_locale_leave(c, old);
+    errno = e;
+    return v;
+}
+
+int cjm_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    locale_t old, c = cjm_c_locale_enter(&old);
+    int n = vsnprintf(buf, size, fmt, ap);
+    cjm_c_locale_leave(c, old);
+    va_end(ap);
+    return n;
+}
+
+const char *cjm_fmt_fixed(char *buf, double x, int decimals)
+{
+    cjm_snprintf(buf, 32, "%.*f", decimals, x);
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+        memmove(buf, buf + 1, strlen(buf)); /* no "-0.0" */
+    return buf;
+}
+
 const char *cjm_fmt_num(char *buf, double x, int decimals)
 {
     double scale = pow(10, decimals);
     double r = round(x * scale) / scale;
     if (r == 0)
         r = 0; /* no "-0.0" */
-    snprintf(buf, 32, "%.*f", decimals, r);
+    cjm_snprintf(buf, 32, "%.*f", decimals, r);
     char *dot = strchr(buf, '.');
     if (dot) {
         char *end = buf + strlen(buf) - 1;
@@ -171,6 +218,16 @@ const char *cjm_fmt_num(char *buf, double x, int decimals)
             *end = '\0';
     }
     return buf;
+}
+
+void cjm_json_num(FILE *out, bool has, double x, int decimals, bool fixed)
+{
+    char buf[32];
+    if (!has)
+        fputs("null", out);
+    else
+        fputs(fixed ? cjm_fmt_fixed(buf, x, decimals)
+                    : cjm_fmt_num(buf, x, decimals), out);
 }
 
 unsigned cjm_hidden_char(const unsigned char *p)

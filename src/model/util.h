@@ -3,6 +3,7 @@
 #ifndef CJM_UTIL_H
 #define CJM_UTIL_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -46,9 +47,33 @@ int cjm_keyed_cmp(const void *a, const void *b);
 /* Number of UTF-8 characters in s[0..n) (continuation bytes not counted). */
 size_t cjm_utf8_chars(const char *s, size_t n);
 
+/* Numbers read and written by the library look the same under every
+ * locale: a program that links libcjm and sets de_DE.UTF-8 still reads
+ * "4.5" as 4.5 and writes 4.5 into JSON.  These run in the "C" locale for
+ * the calling thread only (uselocale), leaving the program's own alone. */
+double cjm_strtod(const char *s, char **end);
+/* Makes the C locale current for this thread (glibc hands out its built-in
+ * one, nothing is allocated); *old gets what cjm_c_locale_leave restores.
+ * For whole passes through code that reads or prints numbers, such as a
+ * Graphviz layout. */
+locale_t cjm_c_locale_enter(locale_t *old);
+void cjm_c_locale_leave(locale_t c, locale_t old);
+int cjm_snprintf(char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* Formats x rounded to `decimals` places without trailing zeros ("3.12",
  * "1.8", "5").  buf must hold 32 bytes. */
 const char *cjm_fmt_num(char *buf, double x, int decimals);
+/* Formats x with exactly `decimals` places ("53.0"), never "-0.0".  buf
+ * must hold 32 bytes. */
+const char *cjm_fmt_fixed(char *buf, double x, int decimals);
+
+/* Writes a JSON number: null when !has, else x at `decimals` places,
+ * trailing zeros dropped ("3.12", "4"), or kept when `fixed` ("53.0"). */
+void cjm_json_num(FILE *out, bool has, double x, int decimals, bool fixed);
 
 /* The code point of an invisible or direction-changing character at p
  * (zero-width spaces and joiners, bidi embeddings, overrides and isolates,

@@ -1,5 +1,6 @@
 /* The Graphviz adapter: the only file that includes Graphviz headers. */
 #include "gv.h"
+#include "util.h"
 
 #include <gvc.h>
 #include <stdbool.h>
@@ -168,14 +169,14 @@ static bool S_too_large(cjm_graph *g, const char *format, char *err,
     /* The pad around the drawing, as the graph sets it (Graphviz default:
      * 4 pt). */
     const char *pad_in = agget(G(g), "pad");
-    double pad = 2 * (pad_in && *pad_in ? atof(pad_in) : 0.0555) * 72;
+    double pad = 2 * (pad_in && *pad_in ? cjm_strtod(pad_in, NULL) : 0.0555) * 72;
     double w = (bb.UR.x - bb.LL.x + pad) * 96 / 72;
     double h = (bb.UR.y - bb.LL.y + pad) * 96 / 72;
     if (w <= PNG_MAX_PX && h <= PNG_MAX_PX)
         return false;
     snprintf(err, errsize,
              "the picture would be %.0f x %.0f px, more than the %d px a PNG "
-             "can hold at full size; draw it with -T svg or -T pdf",
+             "can hold at full size; draw it as SVG or PDF instead",
              w, h, PNG_MAX_PX);
     return true;
 }
@@ -190,7 +191,7 @@ static void S_page_before(cjm_graph *g, const char *format,
     agsafeset(G(g), "pad", "0", "");
     agsafeset(G(g), "margin", "0", "");
     if (strcmp(format, "png") == 0) {
-        snprintf(num, sizeof num, "%g", page->dpi);
+        cjm_snprintf(num, sizeof num, "%g", page->dpi);
         agsafeset(G(g), "dpi", num, "");
     }
 }
@@ -209,7 +210,7 @@ static double S_page_after(cjm_graph *g, const cjm_gv_page *page)
     boxf bb = GD_bb(G(g));
     double z = cjm_gv_page_zoom(page, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
     char vp[160];
-    snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h, z,
+    cjm_snprintf(vp, sizeof vp, "%.2f,%.2f,%.5f,%.2f,%.2f", page->w, page->h, z,
              (bb.LL.x + bb.UR.x) / 2, (bb.LL.y + bb.UR.y) / 2);
     agsafeset(G(g), "viewport", vp, "");
     return z;
@@ -227,7 +228,11 @@ int cjm_gv_render(cjm_gv *gv, cjm_graph *g, const char *engine,
     char *before = aglasterr();
     if (errsize)
         err[0] = '\0';
+    /* Graphviz reads our attributes and prints coordinates with the C
+     * library's number functions, which follow the program's locale. */
+    locale_t old, c = cjm_c_locale_enter(&old);
     int rc = S_render(gv, g, engine, format, page, &z, out, err, errsize);
+    cjm_c_locale_leave(c, old);
     if (rc == 0) {
         S_new_warning(before, err, errsize);
         if (zoom)
@@ -270,7 +275,10 @@ int cjm_gv_measure(cjm_gv *gv, cjm_graph *g, const char *engine, double *w,
                    double *h)
 {
     agreseterrors();
-    if (gvLayout(gv->ctx, G(g), engine) != 0 || agerrors() >= AGERR) {
+    locale_t old, c = cjm_c_locale_enter(&old);
+    int rc = gvLayout(gv->ctx, G(g), engine);
+    cjm_c_locale_leave(c, old);
+    if (rc != 0 || agerrors() >= AGERR) {
         gvFreeLayout(gv->ctx, G(g));
         return -1;
     }

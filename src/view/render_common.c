@@ -195,7 +195,7 @@ const char *cjm_node_name(char buf[32], const char *prefix, size_t i)
 void cjm_node_pin(cjm_gnode *n, double x, double y)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.1f,%.1f!", x, y);
+    cjm_snprintf(buf, sizeof buf, "%.1f,%.1f!", x, y);
     cjm_node_set(n, "pos", buf);
 }
 
@@ -363,7 +363,7 @@ double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
         cjm_node_set_html(n, html.data);
     cjm_str_free(&html);
     char w[32];
-    snprintf(w, sizeof w, "%.3f", CJM_NODE_W / 72.0);
+    cjm_snprintf(w, sizeof w, "%.3f", CJM_NODE_W / 72.0);
     cjm_node_set(n, "shape", "box");
     cjm_node_set(n, "width", w);
     cjm_node_set(n, "margin", "0.06,0.04");
@@ -523,7 +523,7 @@ void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
                     double y)
 {
     char wd[32];
-    snprintf(wd, sizeof wd, "%.3f", (x1 - x0) / 72.0);
+    cjm_snprintf(wd, sizeof wd, "%.3f", (x1 - x0) / 72.0);
     cjm_gnode *line = cjm_graph_node(g, name);
     cjm_node_set(line, "shape", "box");
     cjm_node_set(line, "fixedsize", "true");
@@ -638,8 +638,8 @@ double cjm_grid_header_h(const cjm_grid *gr)
 static void S_box(cjm_gnode *n, double w, double h)
 {
     char a[32], b[32];
-    snprintf(a, sizeof a, "%.3f", w / 72.0);
-    snprintf(b, sizeof b, "%.3f", h / 72.0);
+    cjm_snprintf(a, sizeof a, "%.3f", w / 72.0);
+    cjm_snprintf(b, sizeof b, "%.3f", h / 72.0);
     cjm_node_set(n, "shape", "box");
     cjm_node_set(n, "fixedsize", "true");
     cjm_node_set(n, "width", a);

@@ -190,7 +190,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     cjm_graph_set(g, "ranksep", n_rows > 1 ? "0.3" : "0.45");
     if (spread) {
         char ratio[32];
-        snprintf(ratio, sizeof ratio, "%.4f", spread->h / spread->w);
+        cjm_snprintf(ratio, sizeof ratio, "%.4f", spread->h / spread->w);
         cjm_graph_set(g, "ratio", ratio);
     }
     cjm_str title = {0};
