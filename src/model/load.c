@@ -11,11 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const cjm_friction_severity_names[CJM_SEV_COUNT] = {
-    "low", "medium", "high", "critical"};
-const char *const cjm_metric_names[CJM_METRIC_COUNT] = {"csat", "ces", "nps",
-                                                        "responses"};
-
 static const char *const journey_keys[] = {
     "journey", "id",    "description", "persona", "owner",
     "state",   "scale", "requires",    "stages",  "lang"};
@@ -413,26 +408,6 @@ static void S_journey(cjm_yr *c, const ynode *root, cjm_journey *j,
 
 /* ---- id index and next resolution -------------------------------------- */
 
-long cjm_journey_find(const cjm_journey *j, const char *id)
-{
-    size_t lo = 0, hi = j->n_tps;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(j->tps[j->by_id[mid]].id, id);
-        if (c == 0) {
-            /* The first of equal ids, so lookups are deterministic. */
-            while (mid > 0 && strcmp(j->tps[j->by_id[mid - 1]].id, id) == 0)
-                mid--;
-            return (long)j->by_id[mid];
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 /* A reference finds its touchpoint, or one whose id was written wrongly
  * but means it ("Kauf" for kauf): that id is already an error, and the
  * reference is not a second one. */
@@ -530,13 +505,6 @@ cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
     return j;
 }
 
-void cjm_journey_free(cjm_journey *j)
-{
-    if (!j)
-        return;
-    cjm_arena_release(&j->arena);
-    free(j);
-}
 
 
 int cjm_journey_set_lang(cjm_journey *j, const char *lang)
@@ -553,9 +521,3 @@ void cjm_journey_show_owners(cjm_journey *j, bool show)
 {
     j->show_owner = show;
 }
-
-const char *cjm_journey_id(const cjm_journey *j) { return j->id; }
-const char *cjm_journey_title(const cjm_journey *j) { return j->title; }
-const char *cjm_journey_file(const cjm_journey *j) { return j->file; }
-size_t cjm_journey_stage_count(const cjm_journey *j) { return j->n_stages; }
-size_t cjm_journey_touchpoint_count(const cjm_journey *j) { return j->n_tps; }

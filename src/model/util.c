@@ -511,3 +511,29 @@ bool cjm_is_slug(const char *s)
             return false;
     return true;
 }
+
+int cjm_char_width(unsigned c)
+{
+    if ((c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) ||
+        c == 0xFE0F)
+        return 0;
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+int cjm_text_width(const char *text)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        unsigned cp;
+        p += cjm_utf8_decode(p, &cp);
+        w += cjm_char_width(cp);
+    }
+    return w;
+}

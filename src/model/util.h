@@ -44,6 +44,12 @@ typedef struct {
 
 int cjm_keyed_cmp(const void *a, const void *b);
 
+/* Display width of a character in columns: 0 for combining marks and
+ * zero-width characters, 2 for East Asian wide ones and emoji, else 1. */
+int cjm_char_width(unsigned cp);
+/* Display width of a UTF-8 string in columns, for padding text tables. */
+int cjm_text_width(const char *text);
+
 /* Number of UTF-8 characters in s[0..n) (continuation bytes not counted). */
 size_t cjm_utf8_chars(const char *s, size_t n);
 

@@ -3,32 +3,6 @@
 #include <string.h>
 #include <strings.h>
 
-static int S_cp_width(unsigned c)
-{
-    if ((c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) ||
-        c == 0xFE0F)
-        return 0;
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-        (c >= 0x20000 && c <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
-int cjm_text_width(const char *text)
-{
-    int w = 0;
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
-        unsigned cp;
-        p += cjm_utf8_decode(p, &cp);
-        w += S_cp_width(cp);
-    }
-    return w;
-}
-
 int cjm_longest_word(const char *text)
 {
     int w = 0, run = 0;
@@ -40,7 +14,7 @@ int cjm_longest_word(const char *text)
             run = 0;
             continue;
         }
-        run += S_cp_width(cp);
+        run += cjm_char_width(cp);
         if (run > w)
             w = run;
         if (cp == '-') /* a line may end after a hyphen */
@@ -87,7 +61,7 @@ static int S_width_n(const char *text, size_t n)
     for (size_t i = 0; i < n;) {
         unsigned cp;
         i += cjm_utf8_decode((const unsigned char *)text + i, &cp);
-        w += S_cp_width(cp);
+        w += cjm_char_width(cp);
     }
     return w;
 }
@@ -101,9 +75,9 @@ static size_t S_fit(const char *text, size_t n, int width)
     while (i < n) {
         unsigned cp;
         size_t len = cjm_utf8_decode((const unsigned char *)text + i, &cp);
-        if (w + S_cp_width(cp) > width && i > 0)
+        if (w + cjm_char_width(cp) > width && i > 0)
             break;
-        w += S_cp_width(cp);
+        w += cjm_char_width(cp);
         i += len;
     }
     return i;
@@ -228,7 +202,7 @@ static size_t S_break(const char *seg, size_t n, int room, int slack,
             vowel_before = false;
             units = 0;
         }
-        w += S_cp_width(cp);
+        w += cjm_char_width(cp);
         run = S_letter(cp) ? run + 1 : 0;
         if (i >= n || !S_ok(seg, n, i, run))
             continue;

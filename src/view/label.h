@@ -23,8 +23,6 @@ int cjm_html_wrapped(cjm_str *s, const char *text, int width);
  * spaces.  Graphviz escapes < > " itself. */
 void cjm_attr_text(cjm_str *s, const char *text);
 
-/* Display width of a UTF-8 string in columns. */
-int cjm_text_width(const char *text);
 /* Display width of its longest word: the longest stretch a line cannot
  * end in without breaking a word (lines end at spaces and after hyphens). */
 int cjm_longest_word(const char *text);

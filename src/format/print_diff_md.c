@@ -1,0 +1,270 @@
+/* print_diff_md: the diffs of a run as Markdown, the pull-request
+ * comment. */
+#include "print_diff.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_mcell_mean(FILE *out, bool has, double v)
+{
+    char a[32];
+    fputs(has ? cjm_fmt_num(a, v, 2) : "–", out);
+}
+
+static void S_mtable(FILE *out, const cjm_diff *d)
+{
+    const cjm_journey *o = d->o, *n = d->n;
+    const cjm_figures *fo = d->fo, *fn = d->fn;
+    char a[48], b[32];
+    fputs("| | Old | New | Change |\n|---|---:|---:|---:|\n| **Journey index** | ",
+          out);
+    if (fo->has_index)
+        fprintf(out, "%s (%s %%)", cjm_fmt_num(a, fo->index, 2), cjm_fmt_fixed(b, fo->index_pct, 1));
+    else
+        fputs("–", out);
+    fputs(" | ", out);
+    if (fn->has_index)
+        fprintf(out, "%s (%s %%)", cjm_fmt_num(a, fn->index, 2), cjm_fmt_fixed(b, fn->index_pct, 1));
+    else
+        fputs("–", out);
+    fprintf(out, " | **%s** |\n",
+            fo->has_index && fn->has_index
+                ? cjm_dp_arrow(a, cjm_round2(fn->index) - cjm_round2(fo->index), 2)
+                : "–");
+    for (size_t s = 0; s < n->n_stages; s++) {
+        long os = d->st_o_of_n[s];
+        fputs("| ", out);
+        cjm_md_text(out, n->stages[s].name);
+        fputs(os < 0 ? " *(new stage)* | – | " : " | ", out);
+        if (os >= 0) {
+            S_mcell_mean(out, fo->stage_has_mean[os], fo->stage_mean[os]);
+            fputs(" | ", out);
+        }
+        S_mcell_mean(out, fn->stage_has_mean[s], fn->stage_mean[s]);
+        fprintf(out, " | %s |\n",
+                os >= 0 && fo->stage_has_mean[os] && fn->stage_has_mean[s]
+                    ? cjm_dp_arrow(a, cjm_round2(fn->stage_mean[s]) -
+                                     cjm_round2(fo->stage_mean[os]), 2)
+                    : os < 0 ? "new" : "–");
+    }
+    for (size_t s = 0; s < o->n_stages; s++)
+        if (d->st_n_of_o[s] < 0) {
+            fputs("| ~~", out);
+            cjm_md_text(out, o->stages[s].name);
+            fputs("~~ *(removed)* | ", out);
+            S_mcell_mean(out, fo->stage_has_mean[s], fo->stage_mean[s]);
+            fputs(" | – | removed |\n", out);
+        }
+    putc('\n', out);
+}
+
+static void S_mtp(FILE *out, const cjm_journey *j, size_t t)
+{
+    cjm_md_text(out, j->tps[t].name);
+    fputs(" (`", out);
+    cjm_md_text(out, j->tps[t].id);
+    fputs("`, ", out);
+    cjm_md_text(out, j->stages[j->tps[t].stage].name);
+    putc(')', out);
+}
+
+typedef struct {
+    size_t t;
+    double delta;
+} score_change;
+
+static int S_by_size(const void *a, const void *b)
+{
+    const score_change *x = a, *y = b;
+    double ax = fabs(x->delta), ay = fabs(y->delta);
+    if (ax != ay)
+        return ax < ay ? 1 : -1;
+    return x->t < y->t ? -1 : x->t > y->t;
+}
+
+static void S_mscores(FILE *out, const cjm_diff *d)
+{
+    const cjm_journey *o = d->o, *n = d->n;
+    score_change *v = malloc((n->n_tps ? n->n_tps : 1) * sizeof *v);
+    size_t k = 0;
+    char a[32], b[32], c[48];
+    for (size_t t = 0; v && t < n->n_tps; t++) {
+        long ot = d->tp_o_of_n[t];
+        if (ot >= 0 && (d->tp_fields[t] & (1u << CJM_F_SCORE)) &&
+            n->tps[t].has_score && o->tps[ot].has_score)
+            v[k++] = (score_change){
+                t, cjm_round2(n->tps[t].score) - cjm_round2(o->tps[ot].score)};
+    }
+    if (k) {
+        qsort(v, k, sizeof *v, S_by_size);
+        fputs("**Score changes**, largest first\n\n| Touchpoint | Stage | Old | "
+              "New | Change |\n|---|---|---:|---:|---:|\n",
+              out);
+        for (size_t i = 0; i < k; i++) {
+            const cjm_touchpoint *tp = &n->tps[v[i].t];
+            fputs("| ", out);
+            cjm_md_text(out, tp->name);
+            fputs(" | ", out);
+            cjm_md_text(out, n->stages[tp->stage].name);
+            fprintf(out, " | %s | %s | %s |\n",
+                    cjm_fmt_num(a, o->tps[d->tp_o_of_n[v[i].t]].score, 2),
+                    cjm_fmt_num(b, tp->score, 2), cjm_dp_arrow(c, v[i].delta, 2));
+        }
+        putc('\n', out);
+    }
+    free(v);
+}
+
+static void S_mlists(FILE *out, const cjm_diff *d)
+{
+    const cjm_journey *o = d->o, *n = d->n;
+    bool any = false;
+    for (size_t t = 0; t < n->n_tps; t++)
+        if (d->tp_o_of_n[t] < 0) {
+            fputs(any ? "\n- " : "**Added touchpoints**\n\n- ", out);
+            S_mtp(out, n, t);
+            any = true;
+        }
+    fputs(any ? "\n\n" : "", out);
+    any = false;
+    for (size_t t = 0; t < o->n_tps; t++)
+        if (d->tp_n_of_o[t] < 0) {
+            fputs(any ? "\n- " : "**Removed touchpoints**\n\n- ", out);
+            S_mtp(out, o, t);
+            long h = cjm_diff_rename_hint(d, t);
+            if (h >= 0) {
+                fputs(": renamed to `", out);
+                cjm_md_text(out, n->tps[h].id);
+                fputs("`? It has the same name", out);
+            }
+            any = true;
+        }
+    fputs(any ? "\n\n" : "", out);
+    any = false;
+    for (size_t t = 0; t < n->n_tps; t++)
+        if (cjm_diff_tp_moved(d, t)) {
+            fputs(any ? "\n- " : "**Moved touchpoints**\n\n- ", out);
+            cjm_md_text(out, n->tps[t].name);
+            fputs(": ", out);
+            cjm_md_text(out, o->stages[o->tps[d->tp_o_of_n[t]].stage].name);
+            fputs(" → ", out);
+            cjm_md_text(out, n->stages[n->tps[t].stage].name);
+            any = true;
+        }
+    fputs(any ? "\n\n" : "", out);
+}
+
+static void S_mfriction(FILE *out, const cjm_diff *d)
+{
+    static const char *const heads[] = {"**Friction added**",
+                                        "**Friction resolved**",
+                                        "**Friction severity changed**"};
+    for (int k = 0; k < 3; k++) {
+        bool any = false;
+        for (size_t i = 0; i < d->n_fr; i++) {
+            const cjm_fr_change *c = &d->fr[i];
+            if ((int)c->kind != k)
+                continue;
+            const cjm_journey *j = c->kind == CJM_FR_RESOLVED ? d->o : d->n;
+            if (!any)
+                fprintf(out, "%s\n\n", heads[k]);
+            if (c->kind == CJM_FR_SEVERITY)
+                fprintf(out, "- %s → **%s**",
+                        cjm_friction_severity_names[c->old_sev],
+                        cjm_friction_severity_names[c->fr->severity]);
+            else
+                fprintf(out, "- **%s**",
+                        cjm_friction_severity_names[c->fr->severity]);
+            fputs(" at ", out);
+            cjm_md_text(out, j->tps[c->tp].name);
+            fputs(": ", out);
+            cjm_md_text(out, c->fr->text);
+            putc('\n', out);
+            any = true;
+        }
+        fputs(any ? "\n" : "", out);
+    }
+}
+
+static void S_mother(FILE *out, const cjm_diff *d)
+{
+    const unsigned score = 1u << CJM_F_SCORE;
+    bool any = false;
+    for (size_t t = 0; t < d->n->n_tps; t++) {
+        if (!(d->tp_fields[t] & ~score))
+            continue;
+        fputs(any ? "- " : "**Other changes**\n\n- ", out);
+        cjm_md_text(out, d->n->tps[t].name);
+        fputs(": ", out);
+        cjm_str s = {0};
+        cjm_dp_summary(&s, d, t, score);
+        cjm_md_text(out, s.data ? s.data : "");
+        cjm_str_free(&s);
+        putc('\n', out);
+        any = true;
+    }
+    fputs(any ? "\n" : "", out);
+}
+
+static void S_markdown_one(FILE *out, const cjm_diff *d)
+{
+    cjm_diff_status st = cjm_diff_get_status(d);
+    fputs("### ", out);
+    cjm_md_text(out, cjm_dp_title(d));
+    fprintf(out, ": %s\n\n", cjm_dp_status_names[st]);
+    if (d->o) {
+        fputs("old `", out);
+        cjm_md_text(out, d->old_name);
+        fputs(d->n ? "` · " : "`\n\n", out);
+    }
+    if (d->n) {
+        fputs("new `", out);
+        cjm_md_text(out, d->new_name);
+        fputs("`\n\n", out);
+    }
+    if (!d->o || !d->n || st == CJM_DIFF_UNCHANGED)
+        return;
+    S_mtable(out, d);
+    S_mlists(out, d);
+    S_mscores(out, d);
+    S_mother(out, d);
+    S_mfriction(out, d);
+}
+
+void cjm_dp_markdown(FILE *out, cjm_diff *const *diffs, size_t n,
+                     size_t errors)
+{
+    size_t counts[4], trips = cjm_dp_trips(diffs, n);
+    cjm_dp_counts(diffs, n, counts);
+    size_t conds = 0;
+    for (size_t i = 0; i < n; i++)
+        conds += diffs[i]->n_conds;
+    if (errors)
+        fprintf(out, "❌ **Journey diff failed: %zu journey file%s with "
+                     "errors** (see the check output)",
+                errors, errors == 1 ? "" : "s");
+    else if (trips)
+        fprintf(out, "❌ **Journey diff failed: %zu gate condition%s tripped**",
+                trips, trips == 1 ? "" : "s");
+    else if (conds)
+        fputs("✅ **Journey diff passed: no gate condition tripped**", out);
+    else
+        fputs("**Journey diff**", out);
+    fprintf(out, " · %zu of %zu journey%s changed, %zu added, %zu removed\n\n",
+            counts[CJM_DIFF_CHANGED], n, n == 1 ? "" : "s",
+            counts[CJM_DIFF_ADDED], counts[CJM_DIFF_REMOVED]);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < diffs[i]->n_trips; k++) {
+            fputs("- ❌ `", out);
+            cjm_md_text(out, diffs[i]->trips[k].cond);
+            fputs("` ", out);
+            cjm_md_text(out, cjm_dp_id(diffs[i]));
+            fputs(": ", out);
+            cjm_md_text(out, diffs[i]->trips[k].message);
+            putc('\n', out);
+        }
+    fputs(trips ? "\n" : "", out);
+    for (size_t i = 0; i < n; i++)
+        S_markdown_one(out, diffs[i]);
+}
