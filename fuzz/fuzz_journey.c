@@ -43,9 +43,9 @@ static void S_views(const cjm_journey *j, FILE *out)
     cjm_figures *f = cjm_figures_new(j);
     if (!f)
         return;
-    cjm_report_write(out, j, f, CJM_FORMAT_TEXT);
-    cjm_report_write(out, j, f, CJM_FORMAT_MARKDOWN);
-    cjm_report_write(out, j, f, CJM_FORMAT_JSON);
+    cjm_report_write(out, j, f, CJM_FORMAT_TEXT, NULL);
+    cjm_report_write(out, j, f, CJM_FORMAT_MARKDOWN, NULL);
+    cjm_report_write(out, j, f, CJM_FORMAT_JSON, NULL);
     cjm_export_mermaid(out, j);
     cjm_export_json(out, j, f);
     /* Every view sized to its content and laid out for a page (the
@@ -53,9 +53,10 @@ static void S_views(const cjm_journey *j, FILE *out)
     const cjm_gv_page *pages[3] = {NULL, cjm_page_size(CJM_PAGE_A3),
                                    cjm_page_size(CJM_PAGE_SLIDE)};
     for (int p = 0; p < 3; p++) {
-        cjm_graph *g[3] = {cjm_view_map(j, f, pages[p]),
-                           cjm_view_flow(j, f, (size_t)p * 2 + 1, pages[p]),
-                           cjm_view_channels(j, f, pages[p])};
+        cjm_look look = {.owners = p == 1};
+        cjm_graph *g[3] = {cjm_view_map(j, f, &look, pages[p]),
+                           cjm_view_flow(j, f, &look, (size_t)p * 2 + 1, pages[p]),
+                           cjm_view_channels(j, f, &look, pages[p])};
         for (int v = 0; v < 3; v++) {
             if (g[v])
                 cjm_graph_write(g[v], out);

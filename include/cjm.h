@@ -223,12 +223,22 @@ int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
  * failed. */
 int cjm_printer_finish(cjm_printer *p);
 
-/* Writes the report of one journey (text, Markdown or JSON object).  The
- * Markdown ends with the journey as a ```mermaid block, which GitHub and
- * GitLab draw in a pull-request comment, unless the journey says not to
- * (cjm_journey_mermaid_in_reports).  Returns 0, or -1 when writing failed. */
+/* How a report or a drawing comes out: options of the output, never part
+ * of the journey.  Zero-initialise for the defaults. */
+typedef struct {
+    const char *lang; /* "en" or "de" over the journey's own `lang:`; NULL:
+                         the journey's */
+    bool owners;      /* cards show each touchpoint's owner */
+    bool no_mermaid;  /* Markdown reports end without the Mermaid diagram */
+} cjm_output_opts;
+
+/* Writes the report of one journey (text, Markdown or JSON object) with
+ * the options o (NULL: the defaults).  The Markdown ends with the journey
+ * as a ```mermaid block, which GitHub and GitLab draw in a pull-request
+ * comment, unless o->no_mermaid.  Returns 0, or -1 when writing failed or
+ * o->lang is unknown. */
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
-                     cjm_format fmt);
+                     cjm_format fmt, const cjm_output_opts *o);
 
 /* ---- New journeys ------------------------------------------------------ */
 
@@ -262,6 +272,9 @@ typedef enum { CJM_VIEW_MAP, CJM_VIEW_FLOW, CJM_VIEW_CHANNELS } cjm_view;
 typedef struct cjm_renderer cjm_renderer;
 cjm_renderer *cjm_renderer_new(void);
 void cjm_renderer_free(cjm_renderer *r);
+/* The options every later drawing of r follows (the default: none set).
+ * Returns 0, or -1 when o->lang is unknown (nothing changed). */
+int cjm_renderer_set_options(cjm_renderer *r, const cjm_output_opts *o);
 
 /* Draws a loaded journey (which must have no errors) as `view` in `format`
  * ("svg", "png", "pdf", or "dot" for the graph we build, before layout) to
@@ -414,15 +427,6 @@ int cjm_import_mermaid(const char *buf, size_t len, FILE *out,
                        const char *schema, cjm_diags *d);
 
 /* ---- Accessors for the model ------------------------------------------ */
-
-/* The language of the words maps and reports add ("en", "de"), over the
- * journey's own `lang:` (--lang).  Returns 0, or -1 when unknown. */
-int cjm_journey_set_lang(cjm_journey *j, const char *lang);
-/* Whether Markdown reports end with the journey as a Mermaid diagram
- * (default yes; report --no-mermaid). */
-void cjm_journey_mermaid_in_reports(cjm_journey *j, bool on);
-/* Whether maps show each touchpoint's owner (render --show owner). */
-void cjm_journey_show_owners(cjm_journey *j, bool show);
 
 const char *cjm_journey_id(const cjm_journey *j);
 const char *cjm_journey_title(const cjm_journey *j);

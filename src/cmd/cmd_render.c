@@ -101,9 +101,6 @@ static int S_draw_one(run *rn, size_t i)
         cjm_diags_write(stdout, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
         cli_worse(&status, CJM_EXIT_ERRORS);
     } else if (in.j) {
-        if (o->lang)
-            cjm_journey_set_lang(in.j, o->lang);
-        cjm_journey_show_owners(in.j, o->owner);
         const char *suffix = o->view == CJM_VIEW_MAP    ? ""
                              : o->view == CJM_VIEW_FLOW ? ".flow"
                                                         : ".channels";
@@ -137,7 +134,8 @@ static int S_run(const cjm_paths *paths, const opts *o, int status)
 {
     /* One Graphviz context for every journey of the run. */
     run rn = {paths, o, cjm_renderer_new(), status};
-    if (!rn.r) {
+    cjm_output_opts oo = {.lang = o->lang, .owners = o->owner};
+    if (!rn.r || cjm_renderer_set_options(rn.r, &oo) != 0) {
         fprintf(stderr, "cjm: cannot start Graphviz\n");
         return CJM_EXIT_USAGE;
     }

@@ -27,8 +27,9 @@ static const unsigned formats = CLI_FMT(CJM_FORMAT_TEXT) |
                                 CLI_FMT(CJM_FORMAT_MARKDOWN) |
                                 CLI_FMT(CJM_FORMAT_JSON);
 
-static void S_one(const cjm_journey *j, cjm_format format, bool first,
-                  bool array, int *status)
+static void S_one(const cjm_journey *j, cjm_format format,
+                  const cjm_output_opts *oo, bool first, bool array,
+                  int *status)
 {
     cjm_figures *f = cjm_figures_new(j);
     if (!f) {
@@ -41,7 +42,7 @@ static void S_one(const cjm_journey *j, cjm_format format, bool first,
               : format == CJM_FORMAT_MARKDOWN ? "\n---\n\n"
                                               : "\n",
               stdout);
-    cjm_report_write(stdout, j, f, format);
+    cjm_report_write(stdout, j, f, format, oo);
     if (format == CJM_FORMAT_JSON && !array)
         putc('\n', stdout);
     cjm_figures_free(f);
@@ -52,6 +53,7 @@ static int S_run(const cjm_paths *paths, cjm_format format, const char *lang,
 {
     bool array = format == CJM_FORMAT_JSON && paths->n > 1;
     size_t shown = 0;
+    cjm_output_opts oo = {.lang = lang, .no_mermaid = !mermaid};
     if (array)
         fputs("[", stdout);
     for (size_t i = 0; i < paths->n; i++) {
@@ -63,10 +65,7 @@ static int S_run(const cjm_paths *paths, cjm_format format, const char *lang,
             cjm_diags_write(stderr, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
             cli_worse(&status, CJM_EXIT_ERRORS);
         } else if (in.j) {
-            if (lang)
-                cjm_journey_set_lang(in.j, lang);
-            cjm_journey_mermaid_in_reports(in.j, mermaid);
-            S_one(in.j, format, shown++ == 0, array, &status);
+            S_one(in.j, format, &oo, shown++ == 0, array, &status);
         }
         cli_input_close(&in);
     }

@@ -184,7 +184,7 @@ int cjm_export_json(FILE *out, const cjm_journey *j, const cjm_figures *f)
         fputs("]}", out);
     }
     fputs("],\n \"figures\": ", out);
-    cjm_report_write(out, j, f, CJM_FORMAT_JSON);
+    cjm_report_write(out, j, f, CJM_FORMAT_JSON, NULL);
     fputs("}\n", out);
     return ferror(out) ? -1 : 0;
 }

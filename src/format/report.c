@@ -196,7 +196,8 @@ static void S_text(FILE *out, const cjm_journey *j, const cjm_figures *f)
 
 /* ---- Markdown ---------------------------------------------------------- */
 
-static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
+static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f,
+                       bool no_mermaid)
 {
     cjm_lang L = j->lang;
     char buf[160], a[48];
@@ -261,7 +262,7 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
             cjm_w(L, W_CHANNEL_SWITCHES), f->channel_switches);
     /* A picture in the pull-request comment itself: GitHub and GitLab
      * draw Mermaid inline, no artefact to download. */
-    if (!j->no_mermaid) {
+    if (!no_mermaid) {
         fputs("\n```mermaid\n", out);
         cjm_export_mermaid(out, j);
         fputs("```\n", out);
@@ -269,11 +270,17 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f)
 }
 
 int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
-                     cjm_format fmt)
+                     cjm_format fmt, const cjm_output_opts *o)
 {
+    static const cjm_output_opts none = {0};
+    o = o ? o : &none;
+    cjm_journey shown = *j; /* the model stays as loaded */
+    if (o->lang && cjm_lang_parse(o->lang, &shown.lang) != 0)
+        return -1;
+    j = &shown;
     switch (fmt) {
     case CJM_FORMAT_JSON: S_json(out, j, f); break;
-    case CJM_FORMAT_MARKDOWN: S_markdown(out, j, f); break;
+    case CJM_FORMAT_MARKDOWN: S_markdown(out, j, f, o->no_mermaid); break;
     default: S_text(out, j, f); break;
     }
     return ferror(out) ? -1 : 0;

@@ -504,20 +504,3 @@ cjm_journey *cjm_journey_load_as(const char *buf, size_t len, const char *file,
     }
     return j;
 }
-
-
-
-int cjm_journey_set_lang(cjm_journey *j, const char *lang)
-{
-    return cjm_lang_parse(lang, &j->lang);
-}
-
-void cjm_journey_mermaid_in_reports(cjm_journey *j, bool on)
-{
-    j->no_mermaid = !on;
-}
-
-void cjm_journey_show_owners(cjm_journey *j, bool show)
-{
-    j->show_owner = show;
-}

@@ -191,9 +191,8 @@ struct cjm_journey {
     size_t *by_id; /* touchpoint indices sorted by id */
     cjm_pos pos, stages_pos;
     unsigned bad;  /* CJM_BAD_SCALE, CJM_BAD_STAGES */
-    cjm_lang lang;   /* `lang:`, or --lang */
-    bool show_owner; /* render --show owner */
-    bool no_mermaid; /* report --no-mermaid */
+    cjm_lang lang; /* `lang:`; a drawing or report may be asked for
+                      another */
     cjm_arena arena;
 };
 

@@ -88,7 +88,7 @@ static void S_tp_tooltip(cjm_gnode *n, const cjm_touchpoint *tp)
 
 /* The measured KPIs (and the owner, when asked for) under the channel:
  * what workshops print, so it must not live in hover text only. */
-static void S_card_extras(cjm_str *s, const cjm_journey *j,
+static void S_card_extras(cjm_str *s, const cjm_journey *j, bool owners,
                           const cjm_touchpoint *tp, int *lines)
 {
     cjm_str k = {0};
@@ -100,7 +100,7 @@ static void S_card_extras(cjm_str *s, const cjm_journey *j,
         (*lines)++;
     }
     cjm_str_free(&k);
-    if (j->show_owner && tp->owner) {
+    if (owners && tp->owner) {
         cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><I>%s: ",
                        cjm_w(j->lang, W_OWNER));
         cjm_html_text(s, tp->owner);
@@ -125,7 +125,7 @@ static int S_name_size(const char *name)
     return NAME_PT;
 }
 
-static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
+static void S_card_html(cjm_str *s, const cjm_journey *j, bool owners, size_t t,
                         const cjm_card_extra *x, int *name_lines, int *badges)
 {
     const cjm_touchpoint *tp = &j->tps[t];
@@ -166,7 +166,7 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
                                        : cjm_w(L, W_NO_SCORE));
     cjm_str_puts(s, "</FONT></TD></TR>");
     if (!ghost)
-        S_card_extras(s, j, tp, &lines);
+        S_card_extras(s, j, owners, tp, &lines);
     if (x && x->badge) {
         cjm_str_printf(s, "<TR><TD>%s</TD></TR>", x->badge);
         lines += x->badge_lines;
@@ -185,9 +185,10 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, size_t t,
     *badges = lines;
 }
 
-double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t)
+double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, const cjm_look *look,
+                   size_t t)
 {
-    return cjm_tp_card_ex(n, j, t, NULL);
+    return cjm_tp_card_ex(n, j, look, t, NULL);
 }
 
 /* A removed touchpoint on the comparison map: no fill, dashed and grey,
@@ -201,13 +202,14 @@ static void S_ghost_style(cjm_gnode *n)
     cjm_node_set(n, "penwidth", "1.5");
 }
 
-double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
+double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j,
+                      const cjm_look *look, size_t t,
                       const cjm_card_extra *x)
 {
     const cjm_touchpoint *tp = &j->tps[t];
     cjm_str html = {0};
     int name_lines, badges;
-    S_card_html(&html, j, t, x, &name_lines, &badges);
+    S_card_html(&html, j, look->owners, t, x, &name_lines, &badges);
     if (!html.failed)
         cjm_node_set_html(n, html.data);
     cjm_str_free(&html);

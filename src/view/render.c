@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct cjm_renderer {
-    cjm_gv *gv;
-};
 
 static const char *const view_names[] = {"map", "flow", "channels"};
 
@@ -30,7 +27,7 @@ const char *cjm_view_name(cjm_view view)
 
 cjm_renderer *cjm_renderer_new(void)
 {
-    cjm_renderer *r = malloc(sizeof *r);
+    cjm_renderer *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->gv = cjm_gv_new();
@@ -39,6 +36,27 @@ cjm_renderer *cjm_renderer_new(void)
         return NULL;
     }
     return r;
+}
+
+int cjm_renderer_set_options(cjm_renderer *r, const cjm_output_opts *o)
+{
+    cjm_lang lang = CJM_LANG_EN;
+    if (o->lang && cjm_lang_parse(o->lang, &lang) != 0)
+        return -1;
+    r->has_lang = o->lang != NULL;
+    r->lang = lang;
+    r->look.owners = o->owners;
+    return 0;
+}
+
+const cjm_journey *cjm_renderer_shown(const cjm_renderer *r,
+                                      const cjm_journey *j, cjm_journey *copy)
+{
+    if (!r->has_lang || r->lang == j->lang)
+        return j;
+    *copy = *j;
+    copy->lang = r->lang;
+    return copy;
 }
 
 void cjm_renderer_free(cjm_renderer *r)
@@ -115,11 +133,12 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
 /* How large a flow graph comes out on the page (its zoom) and how much of
  * the page it covers, laid out with or without dot's `ratio` set to the
  * page's shape; zoom 0 on failure. */
-static double S_flow_zoom(cjm_gv *gv, const cjm_journey *j,
+static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
                           const cjm_figures *f, const cjm_gv_page *page,
                           size_t n, bool spread, double *cover)
 {
-    cjm_graph *g = cjm_view_flow(j, f, n, spread ? page : NULL);
+    cjm_gv *gv = r->gv;
+    cjm_graph *g = cjm_view_flow(j, f, &r->look, n, spread ? page : NULL);
     double w, h, z = 0;
     *cover = 0;
     if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
@@ -136,7 +155,7 @@ static double S_flow_zoom(cjm_gv *gv, const cjm_journey *j,
  * costs under 10 %, or under 15 % when the drawing would cover less than
  * 70 % of the page (dot's bounding box, which the coverage is estimated
  * from, is about a tenth larger than what is drawn in it). */
-static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
+static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
                           const cjm_figures *f, const cjm_gv_page *page,
                           bool *spread)
 {
@@ -144,7 +163,7 @@ static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
     double best_z = 0, best_cover = 0, cover;
     *spread = false;
     for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
-        double z = S_flow_zoom(gv, j, f, page, n, false, &cover);
+        double z = S_flow_zoom(r, j, f, page, n, false, &cover);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
@@ -152,7 +171,7 @@ static size_t S_flow_rows(cjm_gv *gv, const cjm_journey *j,
         }
     }
     if (page) {
-        double z = S_flow_zoom(gv, j, f, page, best, true, &cover);
+        double z = S_flow_zoom(r, j, f, page, best, true, &cover);
         *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z;
     }
     return best;
@@ -267,17 +286,20 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                  j->file, j->n_tps, CJM_MAX_RENDER_TOUCHPOINTS);
         return -1;
     }
+    cjm_journey copy;
+    j = cjm_renderer_shown(r, j, &copy);
     const cjm_gv_page *size = cjm_page_size(page);
     cjm_figures *f = cjm_figures_new(j);
     bool spread = false;
     size_t rows = f && view == CJM_VIEW_FLOW
-                      ? S_flow_rows(r->gv, j, f, size, &spread)
+                      ? S_flow_rows(r, j, f, size, &spread)
                       : 1;
     cjm_graph *g = !f                       ? NULL
                    : view == CJM_VIEW_FLOW
-                       ? cjm_view_flow(j, f, rows, spread ? size : NULL)
-                   : view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, size)
-                                               : cjm_view_map(j, f, size);
+                       ? cjm_view_flow(j, f, &r->look, rows, spread ? size : NULL)
+                   : view == CJM_VIEW_CHANNELS
+                       ? cjm_view_channels(j, f, &r->look, size)
+                       : cjm_view_map(j, f, &r->look, size);
     int rc;
     if (!g) {
         snprintf(err, errsize, "out of memory while drawing '%s'", j->file);

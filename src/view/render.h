@@ -20,6 +20,28 @@ enum {
     CJM_NAME_WRAP = 18 /* columns of a touchpoint name per line */
 };
 
+/* How a drawing speaks: the output options the caller chose
+ * (cjm_renderer_set_options), never part of the model.  The language is
+ * applied before the views see the journey (j->lang is the one to draw
+ * in); the rest reaches the views here. */
+typedef struct {
+    bool owners; /* cards show each touchpoint's owner */
+} cjm_look;
+
+/* The renderer: one Graphviz context, and the output options it draws
+ * with. */
+struct cjm_renderer {
+    cjm_gv *gv;
+    bool has_lang; /* lang: over the journey's own */
+    cjm_lang lang;
+    cjm_look look;
+};
+
+/* j as the renderer draws it: j itself, or *copy (a shallow copy) in the
+ * renderer's language.  The model is never changed. */
+const cjm_journey *cjm_renderer_shown(const cjm_renderer *r,
+                                      const cjm_journey *j, cjm_journey *copy);
+
 /* What the comparison map adds to a card (NULL: a plain card). */
 typedef enum { CJM_CARD_PLAIN, CJM_CARD_NEW, CJM_CARD_GHOST } cjm_card_kind;
 typedef struct {
@@ -28,7 +50,8 @@ typedef struct {
     int badge_lines;
     const char *score_text; /* replaces the score, or NULL */
 } cjm_card_extra;
-double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j, size_t t,
+double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j,
+                      const cjm_look *look, size_t t,
                       const cjm_card_extra *x);
 
 /* The size of a page, or NULL for auto (sized to the content). */
@@ -36,7 +59,7 @@ const cjm_gv_page *cjm_page_size(cjm_page page);
 
 /* Each view is laid out for `page` (NULL: sized to its content). */
 cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
-                        const cjm_gv_page *page);
+                        const cjm_look *look, const cjm_gv_page *page);
 
 /* What the comparison map draws on top of the map view (render_diff.c):
  * per touchpoint a card extra and where it stood on the old curve. */
@@ -53,19 +76,19 @@ typedef struct {
 
 /* The map view with an overlay (NULL: the plain map). */
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_map_overlay *ov,
+                             const cjm_look *look, const cjm_map_overlay *ov,
                              const cjm_gv_page *page);
 /* The flow view with its stages wrapped into n_rows rows (1: one row;
  * at most 6), spread by dot to the shape of the page `spread` (NULL: as
  * it comes). */
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         size_t n_rows, const cjm_gv_page *spread);
+                         const cjm_look *look, size_t n_rows, const cjm_gv_page *spread);
 /* Splits the stages into at most n contiguous rows with touchpoint
  * counts as even as can be: rows[s] is stage s's row.  Returns the number
  * of rows made. */
 size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows);
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_gv_page *page);
+                             const cjm_look *look, const cjm_gv_page *page);
 
 /* Lays out and writes a view's graph with `engine`, or writes it as DOT
  * (format "dot").  Returns as cjm_render does. */
@@ -78,7 +101,8 @@ double cjm_score_t(const cjm_journey *j, double score);
 
 /* The card of touchpoint t: label, fill by score, moment-of-truth border,
  * tooltip.  Returns the estimated card height in points. */
-double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, size_t t);
+double cjm_tp_card(cjm_gnode *n, const cjm_journey *j, const cjm_look *look,
+                   size_t t);
 
 /* Styles the edge of one `next` link, from touchpoint `from` to `to`. */
 typedef void (*cjm_link_style)(cjm_gedge *e, const cjm_journey *j,

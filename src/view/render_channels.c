@@ -282,11 +282,12 @@ static void S_shift(const layout *L, const cjm_journey *j, cjm_grid *gr)
 }
 
 /* Each card's estimated height, for the rows on a page. */
-static void S_card_heights(const cjm_journey *j, double *card_h)
+static void S_card_heights(const cjm_journey *j, const cjm_look *look,
+                           double *card_h)
 {
     cjm_graph *g = cjm_graph_new("measure");
     for (size_t t = 0; t < j->n_tps; t++)
-        card_h[t] = g ? cjm_tp_card(cjm_graph_node(g, "m"), j, t) : 80;
+        card_h[t] = g ? cjm_tp_card(cjm_graph_node(g, "m"), j, look, t) : 80;
     cjm_graph_free(g);
 }
 
@@ -351,7 +352,7 @@ static bool S_bufs_new(bufs *b, const cjm_journey *j, size_t rows)
 }
 
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_gv_page *page)
+                             const cjm_look *look, const cjm_gv_page *page)
 {
     cjm_grid gr;
     size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
@@ -360,7 +361,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     layout L = {.of_stage = b.of_stage, .local = b.local, .top = b.top,
                 .h = b.h, .card_h = b.card_h};
     if (ok && page)
-        S_card_heights(j, b.card_h);
+        S_card_heights(j, look, b.card_h);
     cjm_graph *g = ok ? cjm_graph_new("journey_channels") : NULL;
     if (!g || S_lay_out(&L, &gr, j, f, rows, page) != 0) {
         S_bufs_free(&b);
@@ -385,7 +386,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     cjm_title_node(g, j, f, extra, NULL, L.width, height - L.title_h / 2);
     for (size_t t = 0; t < j->n_tps; t++) {
         b.cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
-        cjm_tp_card(b.cards[t], j, t);
+        cjm_tp_card(b.cards[t], j, look, t);
         b.tp_sheet[t] = L.of_stage[j->tps[t].stage];
         const sheet *S = &L.sheets[b.tp_sheet[t]];
         size_t r = S->local[S_row(f, &j->tps[t])];

@@ -386,7 +386,8 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
         snprintf(err, errsize, "a comparison map needs both versions");
         return -1;
     }
-    merged g = {.d = d, .m = *d->n};
+    cjm_journey shown;
+    merged g = {.d = d, .m = *cjm_renderer_shown(r, d->n, &shown)};
     cjm_arena_init(&g.m.arena);
     g.m.by_id = NULL;
     cjm_map_overlay ov;
@@ -394,7 +395,7 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
     cjm_graph *gr = NULL;
     int rc = -1;
     if (S_merge(&g) == 0 && S_overlay(&g, &ov) == 0 &&
-        (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &ov, NULL)))
+        (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &r->look, &ov, NULL)))
         rc = cjm_render_graph(r, gr, "nop2", format, CJM_PAGE_AUTO, NULL, out,
                               err, errsize);
     else

@@ -170,7 +170,7 @@ static void S_row_stubs(cjm_graph **cl, cjm_gnode **cards,
 }
 
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
-                         size_t n_rows, const cjm_gv_page *spread)
+                         const cjm_look *look, size_t n_rows, const cjm_gv_page *spread)
 {
     cjm_graph *g = cjm_graph_new("journey_flow");
     size_t *rows = calloc(j->n_stages ? j->n_stages : 1, sizeof *rows);
@@ -211,7 +211,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
                 continue;
             cards[t] = cjm_graph_node(cl[j->tps[t].stage],
                                       cjm_node_name(name, "tp", t));
-            cjm_tp_card(cards[t], j, t);
+            cjm_tp_card(cards[t], j, look, t);
         }
     cjm_router router = {NULL, NULL, S_run, rows};
     cjm_draw_routed(g, cards, j, S_link_style, &router);

@@ -455,7 +455,7 @@ static double S_run(const void *ctx, const cjm_journey *j, size_t t,
 }
 
 static void S_touchpoints(cjm_graph *g, const sheet *S, const cjm_journey *j,
-                          const cjm_grid *gr, cjm_gnode **cards,
+                          const cjm_look *look, const cjm_grid *gr, cjm_gnode **cards,
                           const cjm_map_overlay *ov, placed *P)
 {
     char name[32];
@@ -472,7 +472,7 @@ static void S_touchpoints(cjm_graph *g, const sheet *S, const cjm_journey *j,
         const layout *L = &S->rows[k];
         cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
         double card_h =
-            cjm_tp_card_ex(cards[t], j, t, ov ? &ov->cards[t] : NULL);
+            cjm_tp_card_ex(cards[t], j, look, t, ov ? &ov->cards[t] : NULL);
         bool in_plot = tp->has_score || S_at_old(ov, t);
         double y = tp->has_score    ? S_score_y(L, j, tp->score)
                    : S_at_old(ov, t) ? S_t_y(L, ov->old_t[t])
@@ -561,9 +561,9 @@ static void S_row_labels(cjm_graph *g, const sheet *S, size_t k,
 }
 
 cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
-                        const cjm_gv_page *page)
+                        const cjm_look *look, const cjm_gv_page *page)
 {
-    return cjm_view_map_with(j, f, NULL, page);
+    return cjm_view_map_with(j, f, look, NULL, page);
 }
 
 /* The sheet: one row of stages sized to the content, or on a page as
@@ -596,7 +596,7 @@ static void S_sheet(sheet *S, const cjm_journey *j, cjm_grid *gr,
 }
 
 cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
-                             const cjm_map_overlay *ov,
+                             const cjm_look *look, const cjm_map_overlay *ov,
                              const cjm_gv_page *page)
 {
     cjm_grid gr;
@@ -632,7 +632,7 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                    S->height - S->title_h / 2);
     if (ov)
         S_old_curve(g, S, &gr, ov, j->n_tps);
-    S_touchpoints(g, S, j, &gr, cards, ov, &P);
+    S_touchpoints(g, S, j, look, &gr, cards, ov, &P);
     cjm_router router = {gr.x, P.ys, S_run, &P};
     cjm_draw_routed(g, cards, j, S_curve_style, &router);
     cjm_mark_row_links(g, j, gr.x, P.ys, P.row);

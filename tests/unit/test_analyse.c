@@ -46,7 +46,7 @@ static char *report(const cjm_journey *j, cjm_format fmt)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    assert_int_equal(cjm_report_write(out, j, f, fmt), 0);
+    assert_int_equal(cjm_report_write(out, j, f, fmt, NULL), 0);
     fclose(out);
     cjm_figures_free(f);
     return buf;

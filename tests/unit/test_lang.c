@@ -61,16 +61,22 @@ static char *render(cjm_renderer *r, const cjm_journey *j, cjm_view v)
     return t;
 }
 
-static char *report(const cjm_journey *j, cjm_format fmt)
+static char *report_in(const cjm_journey *j, cjm_format fmt, const char *lang)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
     cjm_figures *f = cjm_figures_new(j);
-    cjm_report_write(m, j, f, fmt);
+    cjm_output_opts o = {.lang = lang};
+    cjm_report_write(m, j, f, fmt, &o);
     cjm_figures_free(f);
     fclose(m);
     return buf;
+}
+
+static char *report(const cjm_journey *j, cjm_format fmt)
+{
+    return report_in(j, fmt, NULL);
 }
 
 /* No word of the English column that differs from the German one. */
@@ -130,8 +136,7 @@ static void test_german_views_and_reports(void **state)
     assert_no_english(txt, "text report");
     assert_no_english(md, "markdown report");
     /* The same figures in English, but for the decimal point. */
-    cjm_journey_set_lang(j, "en");
-    char *en = report(j, CJM_FORMAT_TEXT);
+    char *en = report_in(j, CJM_FORMAT_TEXT, "en");
     assert_non_null(strstr(en, "3.33 / 5 (58.3 %)"));
     assert_non_null(strstr(txt, "3,33 / 5 (58,3 %)"));
     free(en);

@@ -140,7 +140,7 @@ static void test_map_scale_lines_up(void **state)
                                       "        friction: [Slow]\n",
                                   &d);
     cjm_figures *f = cjm_figures_new(j);
-    cjm_graph *g = cjm_view_map(j, f, NULL);
+    cjm_graph *g = cjm_view_map(j, f, &(cjm_look){0}, NULL);
     assert_non_null(g);
     assert_float_equal(pos_y(g, "tp4"), pos_y(g, "guide0"), 1e-6);
     assert_float_equal(pos_y(g, "tp11"), pos_y(g, "guide2"), 1e-6);
@@ -162,7 +162,7 @@ static void test_unscored_sit_on_their_own_row(void **state)
     cjm_diags *d;
     cjm_journey *j = load_fixture("", "        channel: web\n", &d);
     cjm_figures *f = cjm_figures_new(j);
-    cjm_graph *g = cjm_view_map(j, f, NULL);
+    cjm_graph *g = cjm_view_map(j, f, &(cjm_look){0}, NULL);
     /* Above "best" (issue 10): below "worst" the curve dived to it and it
      * read as the journey's low point. */
     assert_true(pos_y(g, "tp11") > pos_y(g, "guide0") + 40);
