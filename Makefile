@@ -76,8 +76,16 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/support.h $(LIB)
 	    $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB) \
 	    $(shell pkg-config --libs cmocka) $(LDLIBS)
 
-unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
+# test_locale runs under de_DE.UTF-8, built here from the locales package's
+# sources (no system locale needed; localedef exits 1 on mere warnings).
+LOCALE_DE = $(BUILD)/locale/de_DE.UTF-8
+$(LOCALE_DE):
+	@mkdir -p $(dir $@)
+	@localedef -i de_DE -f UTF-8 $@ 2>/dev/null || test -f $@/LC_NUMERIC
+
+unit: $(UNIT_BIN) $(LOCALE_DE)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
+	    LOCPATH=$(CURDIR)/$(BUILD)/locale ./$$t; done
 
 e2e: $(BIN)
 	@sh tests/e2e.sh $(BIN)

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Makes sure the build's Debian packages are present: installs them when run
 # as root with apt-get, else prints the exact command and fails.
-pkgs="libyaml-dev libgraphviz-dev libcmocka-dev libcsv-dev pkg-config libxml2-utils"
+pkgs="libyaml-dev libgraphviz-dev libcmocka-dev libcsv-dev pkg-config libxml2-utils locales"
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
 # libcsv (no pkg-config file) reads survey answers.
 [ -f /usr/include/csv.h ] || missing="$missing libcsv-dev"
+# The German locale's sources, for the unit test that runs under it.
+[ -f /usr/share/i18n/locales/de_DE ] || missing="$missing locales"
 # xmllint checks the SVG maps in the tests.
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 for mod in yaml-0.1 libgvc libcgraph cmocka; do
