@@ -198,44 +198,11 @@ fuzz: $(FUZZ_BIN)
 	    -dict=fuzz/yaml.dict -artifact_prefix=$(BUILD)/fuzz/ \
 	    $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
 
-# Every example journey through every command, view and format under
-# valgrind; the only suppressions are Graphviz / font-stack internals
-# (tests/valgrind.supp says why for each).
-VALGRIND = valgrind -q --num-callers=40 --leak-check=full \
-	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-	--suppressions=tests/valgrind.supp
+# Every command, view, page and format under valgrind (tests/valgrind.sh:
+# a run passes only on an exit status cjm may give, never on valgrind's
+# error status or a crash).
 leakcheck: $(BIN)
-	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; n=0; \
-	for f in check report; do for o in text json; do \
-	    $(VALGRIND) ./$(BIN) $$f --format $$o journeys tests/e2e/cases \
-	        tests/hostile >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
-	for v in map flow channels; do for t in svg png pdf dot; do \
-	    $(VALGRIND) ./$(BIN) render --view $$v -T $$t -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
-	for v in map flow channels; do for pt in a3:svg a4:pdf slide:png; do \
-	    $(VALGRIND) ./$(BIN) render --view $$v --page $${pt%:*} -T $${pt#*:} -o $$tmp journeys tests/render >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
-	for o in text markdown json github; do \
-	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-touchpoint,index-drop:1,new-friction:low \
-	        tests/diff/v1 tests/diff/v2 >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
-	    for p in removed moved stages friction broken; do \
-	    $(VALGRIND) ./$(BIN) diff --format $$o --fail-on removed-stage,removed-touchpoint,new-friction:low,score-drop:1 \
-	        tests/diff/base.yaml tests/diff/$$p.yaml >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; done; \
-	for f in tests/survey/cases/*.csv journeys/online-shop-survey.csv; do \
-	    $(VALGRIND) ./$(BIN) survey --format json --min-responses 1 $$f tests/survey/cases/j.yaml >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; \
-	cp tests/survey/cases/styles.yaml $$tmp/styles.yaml; \
-	$(VALGRIND) ./$(BIN) survey --score-from nps --write tests/survey/cases/styles.csv $$tmp/styles.yaml >/dev/null 2>$$tmp/log || \
-	    { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
-	for t in svg png pdf dot; do \
-	    $(VALGRIND) ./$(BIN) diff -T $$t -o $$tmp/d.$$t journeys/online-shop.yaml journeys/online-shop-future.yaml >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); \
-	    $(VALGRIND) ./$(BIN) diff -T $$t -o $$tmp/s.$$t tests/diff/base.yaml tests/diff/stages.yaml >/dev/null 2>$$tmp/log || \
-	    [ $$? -ne 99 ] || { cat $$tmp/log; exit 1; }; n=$$((n + 1)); done; \
-	echo "leakcheck: $$n passed, 0 failed (valgrind: no leaks, no memory errors)"
+	@sh tests/valgrind.sh ./$(BIN)
 
 VERSION = $(shell sed -n 's/^#define CJM_VERSION "\(.*\)"/\1/p' include/cjm.h)
 $(BUILD)/cjm.pc: cjm.pc.in include/cjm.h

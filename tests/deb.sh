@@ -19,9 +19,12 @@ if ! command -v dpkg-buildpackage >/dev/null || ! command -v lintian >/dev/null 
     fi
 fi
 if ! command -v dpkg-buildpackage >/dev/null || ! command -v lintian >/dev/null; then
-    echo "package: dpkg-dev, debhelper and lintian are missing; skipped"
-    echo "package: 0 passed, 0 failed, 1 skipped"
-    exit 0
+    skipped=0
+    . "$(dirname "$0")/skip.sh"
+    skip package "dpkg-dev, debhelper and lintian are missing"
+    echo "package: 0 passed, $failed failed${skipped:+, $skipped skipped}"
+    [ "$failed" = 0 ]
+    exit
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

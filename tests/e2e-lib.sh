@@ -4,6 +4,13 @@ passed=0
 failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# --update rewrites goldens that differ, after showing how; it is for a
+# person reviewing the change, never for CI.
+if [ "${UPDATE:-}" = --update ] && [ "${CI:-}" = true ]; then
+    echo "FAIL: --update rewrites goldens and never runs under CI=true"
+    failed=1
+    UPDATE=
+fi
 
 # golden NAME [STDIN_FILE] -- ARGS...: stdout, stderr and "exit: N" must match.
 golden() {
@@ -14,11 +21,12 @@ golden() {
     "$BIN" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     { cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"; echo "--- exit: $rc"; } >"$tmp/got"
-    if [ "$UPDATE" = --update ]; then
-        cp "$tmp/got" "$G/$name"
-    fi
     if cmp -s "$tmp/got" "$G/$name"; then
         passed=$((passed + 1))
+    elif [ "$UPDATE" = --update ]; then
+        echo "UPDATED: $name (cjm $*)"
+        diff -u "$G/$name" "$tmp/got" 2>/dev/null | head -30
+        cp "$tmp/got" "$G/$name"
     else
         failed=$((failed + 1))
         echo "FAIL: $name (cjm $*)"

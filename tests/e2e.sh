@@ -125,17 +125,33 @@ grep -q 'cannot write output: Broken pipe' "$tmp/pipe.err" && [ "$(cat "$tmp/pip
 check "reader gone early (| head -1): a message and exit 2, not SIGPIPE"
 expect "render with stdout closed still writes the map" 2 sh -c "'$BIN' render -o '$tmp/closed.svg' journeys/online-shop.yaml >&-; head -c 5 '$tmp/closed.svg' | grep -q '<?xml' && exit 2"
 
-# Fuzz regressions: every input the fuzzer ever crashed on, replayed.
+# Fuzz regressions: every input the fuzzer ever found a bug with, replayed
+# as tests/fuzz-regressions/README.md says; each run ends in 0 or 1.
+replay() { timeout 60 "$@" >/dev/null 2>&1; rc=$?; [ $rc -le 1 ] || echo "  exit $rc: $*"; [ $rc -le 1 ]; }
+n_replayed=0
 for f in tests/fuzz-regressions/*; do
-    case $f in *README.md|*'*') continue ;; esac
-    timeout 60 "$BIN" check "$f" >/dev/null 2>&1
-    rc1=$?
-    timeout 60 "$BIN" render -T dot -o - "$f" >/dev/null 2>&1
-    rc2=$?
-    timeout 60 "$BIN" import "$f" >/dev/null 2>&1
-    rc3=$?
-    [ $rc1 -le 1 ] && [ $rc2 -le 1 ] && [ $rc3 -le 1 ]; check "fuzz regression $f (exit $rc1, $rc2, $rc3)"
+    case $f in
+    */journey-*.yaml)
+        replay "$BIN" check "$f" && replay "$BIN" render -T dot -o - "$f" &&
+            replay "$BIN" import "$f" ;;
+    */mermaid-*.mmd) replay "$BIN" import "$f" && replay "$BIN" check "$f" ;;
+    */survey-*.csv)
+        cp tests/survey/cases/j.yaml "$tmp/replay.yaml" &&
+            replay "$BIN" survey --write "$f" "$tmp/replay.yaml" ;;
+    */diff-*.yaml)
+        ok=0
+        for fmt in text markdown json github; do
+            replay "$BIN" diff --format $fmt --fail-on removed-touchpoint,removed-stage,index-drop:0.1,score-drop:0.1,new-friction:low tests/diff/base.yaml "$f" &&
+                replay "$BIN" diff --format $fmt --fail-on removed-touchpoint,new-friction:low "$f" tests/diff/base.yaml || ok=1
+        done
+        [ $ok = 0 ] ;;
+    */README.md) continue ;;
+    *) echo "  $f: name it journey-, mermaid-, survey- or diff- (README.md)"; false ;;
+    esac
+    check "fuzz regression $f"
+    n_replayed=$((n_replayed + 1))
 done
+[ $n_replayed -ge 4 ]; check "fuzz regressions: every kind is replayed ($n_replayed inputs)"
 
 # ---- render -----------------------------------------------------------
 
@@ -282,6 +298,16 @@ awk 'BEGIN { print "journey: Sixty"; print "stages:";
 for v in map flow channels; do
     expect "60 touchpoints, $v" 0 "$BIN" render --view $v -o "$tmp/sixty.$v.svg" "$tmp/sixty.yaml"
 done
+
+# The golden helper itself: a difference fails; --update shows it and
+# rewrites the golden; under CI=true --update fails instead.
+mkdir -p "$tmp/gold" && echo stale >"$tmp/gold/v"
+meta() { (cd "$(dirname "$0")/.." && G=$tmp/gold BIN=$BIN UPDATE=$1 CI=$2 sh -c '. tests/e2e-lib.sh; golden v -- --version; echo "failed=$failed"'); }
+meta "" "" | grep -q "^failed=1$"; check "golden: a difference fails"
+meta --update true | grep -q "^FAIL: --update .*CI=true" && grep -q stale "$tmp/gold/v"; check "golden: --update fails under CI and rewrites nothing"
+meta --update "" >"$tmp/meta.out" && grep -q "^UPDATED: v" "$tmp/meta.out" && grep -q "^-stale" "$tmp/meta.out" &&
+    grep -q "^failed=0$" "$tmp/meta.out" && ! grep -q stale "$tmp/gold/v"; check "golden: --update says what changed, then rewrites"
+meta "" "" | grep -q "^failed=0$"; check "golden: the rewritten golden passes"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -12,6 +12,7 @@ UPDATE=${3:-}
 G=tests/mermaid/golden
 M=tests/mermaid
 . tests/e2e-lib.sh
+. tests/skip.sh
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 mkdir -p "$G"
 
@@ -74,8 +75,7 @@ if [ -d "$CACHE/node_modules/mermaid" ] && [ -d "$CACHE/node_modules/jsdom" ]; t
         node "$CACHE/validate.mjs" "$tmp/i.json" "$tmp/i.mmd" >/dev/null 2>&1; check "Mermaid reads the export of the import of $f"
     done
 else
-    echo "mermaid: npm could not install $MERMAID and $JSDOM; the checks against Mermaid's parser are skipped"
-    skipped=1
+    skip mermaid "npm could not install $MERMAID and $JSDOM; the checks against Mermaid's parser did not run"
 fi
 
 echo "mermaid: $passed passed, $failed failed${skipped:+, $skipped skipped}"

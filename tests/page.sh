@@ -42,7 +42,9 @@ for row in "a4 297 210 mm" "a3 420 297 mm" "a2 594 420 mm" "a1 841 594 mm" \
     grep -q 'viewBox="0.00 0.00 ' "$tmp/p.svg"; check "page $p: the SVG is $w x $h $unit with a viewBox"
 done
 "$BIN" render -T pdf -o "$tmp/auto.pdf" journeys/online-shop.yaml >/dev/null 2>&1
-! grep -a -q '/MediaBox \[ 0 0 842 595 \]' "$tmp/auto.pdf"; check "page auto: the PDF is sized to the drawing"
+[ "$(head -c 5 "$tmp/auto.pdf" 2>/dev/null)" = "%PDF-" ] &&
+    grep -a -q '/MediaBox \[' "$tmp/auto.pdf" &&
+    ! grep -a -q '/MediaBox \[ 0 0 842 595 \]' "$tmp/auto.pdf"; check "page auto: the PDF is written and sized to the drawing"
 expect "page: an unknown page is a usage error" 2 "$BIN" render --page letter journeys/online-shop.yaml
 
 # ---- every journey, view and page ----------------------------------------

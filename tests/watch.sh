@@ -23,7 +23,19 @@ until_in() {
 }
 retitle() { sed "s/^journey: .*/journey: $1/" "$w/j.yaml" >"$w/j.new" && cat "$w/j.new" >"$w/j.yaml" && rm "$w/j.new"; }
 
-"$BIN" render --watch -o "$w/out/j.svg" "$w/j.yaml" >"$w/log.out" 2>"$w/log.err" &
+# A job started with & ignores SIGINT; a terminal's Ctrl-C meets SIGINT at
+# its default disposition, so that is how cjm is started here.
+run_default() { exec env --default-signal=INT --default-signal=TERM "$@"; }
+# is_cjm PID: waits until the background job PID has become cjm (a signal
+# sent earlier would meet the shell that starts it, not cjm).
+is_cjm() {
+    i=0
+    while [ "$(cat /proc/$1/comm 2>/dev/null)" != cjm ]; do
+        i=$((i + 1)); [ $i -gt 500 ] && return 1
+        sleep 0.01
+    done
+}
+run_default "$BIN" render --watch -o "$w/out/j.svg" "$w/j.yaml" >"$w/log.out" 2>"$w/log.err" &
 pid=$!
 until_in "$w/log.err" "watching 1 file"; check "watch: starts, draws and says it is watching"
 grep -q "Online shop" "$w/out/j.svg"; check "watch: the first drawing is made before watching"
@@ -51,5 +63,37 @@ wait $pid
 [ ! -s "$w/log.err" ] || [ "$(grep -vc "watching 1 file" "$w/log.err")" = 0 ]; check "watch: nothing on stderr but the watching line"
 
 expect "watch: standard input cannot be watched" 2 "$BIN" render --watch - </dev/null
+
+# The control: with the default disposition a plain program does die of
+# SIGINT, so the checks above really saw cjm handle it.
+run_default sleep 5 &
+spid=$!; i=0; while [ "$(cat /proc/$spid/comm 2>/dev/null)" != sleep ] && [ $i -lt 500 ]; do i=$((i + 1)); sleep 0.01; done
+kill -INT $spid; wait $spid
+[ $? = 130 ]; check "control: a program without cjm's handling ends with 130 on SIGINT"
+
+# SIGTERM ends the watch the same way.
+run_default "$BIN" render --watch -o "$w/out/t.svg" "$w/j.yaml" >/dev/null 2>"$w/t.err" &
+pid=$!
+until_in "$w/t.err" "watching 1 file"
+kill -TERM $pid; wait $pid
+[ $? = 0 ]; check "watch: SIGTERM ends with status 0"
+
+# A signal at any moment, even during the first drawings or a batch
+# render, leaves no temporary file: only whole drawings in the folder.
+for sig in INT TERM; do
+    for delay in 0 0.02 0.05 0.1 0.2; do
+        rm -rf "$w/batch" && mkdir "$w/batch"
+        run_default "$BIN" render -T png -o "$w/batch/" journeys tests/render >/dev/null 2>&1 &
+        pid=$!; is_cjm $pid; sleep $delay; kill -$sig $pid 2>/dev/null; wait $pid 2>/dev/null
+        ls "$w/batch" | grep -q '\.tmp'
+        [ $? = 1 ]; check "batch render, SIG$sig after ${delay}s: no temporary file"
+        rm -rf "$w/batch" && mkdir "$w/batch"
+        run_default "$BIN" render --watch -T png -o "$w/batch/" journeys/*.yaml >/dev/null 2>&1 &
+        pid=$!; is_cjm $pid; sleep $delay; kill -$sig $pid 2>/dev/null; wait $pid 2>/dev/null
+        rc=$?
+        ls "$w/batch" | grep -q '\.tmp'
+        [ $? = 1 ] && [ $rc = 0 ]; check "watch, SIG$sig after ${delay}s: status 0 (was $rc), no temporary file"
+    done
+done
 echo "watch: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -6,13 +6,17 @@
  * the first save.  A folder reports both kinds of save by name, as
  * IN_CLOSE_WRITE or IN_MOVED_TO.
  *
- * Ctrl-C arrives through a signalfd, not a handler: while we draw, the
- * signal waits, so a drawing's temporary file is always renamed or
- * removed before we exit, and no global flag is needed. */
+ * Ctrl-C arrives through a signalfd, not a handler: SIGINT and SIGTERM
+ * are blocked before the first drawing, so while we draw the signal
+ * waits, a drawing's temporary file is always renamed or removed before
+ * we exit, and no global flag is needed.  The signal is read from the
+ * signalfd before the old mask comes back, or unblocking would deliver
+ * it and end us with 130 after all. */
 #include "cli.h"
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,8 +82,12 @@ static int S_loop(watcher *w, int sfd, const cjm_paths *paths,
         int ready = poll(fds, 2, pending ? SETTLE_MS : -1);
         if (ready < 0 && errno != EINTR)
             return CJM_EXIT_USAGE;
-        if (fds[1].revents & POLLIN)
+        if (fds[1].revents & POLLIN) {
+            struct signalfd_siginfo si;
+            while (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
+                ;
             return CJM_EXIT_OK;
+        }
         if (ready > 0 && (fds[0].revents & POLLIN)) {
             pending += S_read(w, paths->n);
             continue;
@@ -88,7 +96,7 @@ static int S_loop(watcher *w, int sfd, const cjm_paths *paths,
             for (size_t i = 0; i < paths->n; i++)
                 if (w->dirty[i]) {
                     w->dirty[i] = false;
-                    redraw(ctx, i);
+                    (void)redraw(ctx, i);
                 }
             fflush(stdout);
             pending = 0;
@@ -96,7 +104,8 @@ static int S_loop(watcher *w, int sfd, const cjm_paths *paths,
     }
 }
 
-int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx)
+int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx,
+              int *first_status)
 {
     sigset_t mask, old;
     sigemptyset(&mask);
@@ -108,11 +117,16 @@ int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx)
                  calloc(paths->n, sizeof *w.dirty)};
     int sfd = -1, status = CJM_EXIT_USAGE;
     if (w.fd < 0 || !w.wd || !w.base || !w.dirty ||
-        sigprocmask(SIG_BLOCK, &mask, &old) != 0) {
+        pthread_sigmask(SIG_BLOCK, &mask, &old) != 0) {
         fprintf(stderr, "cjm: cannot watch files: %s\n", strerror(errno));
         goto done;
     }
-    sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+    sfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+    /* The first drawing, under the block (Graphviz's threads, started
+     * now, inherit it). */
+    for (size_t i = 0; i < paths->n; i++)
+        cli_worse(first_status, redraw(ctx, i));
+    fflush(stdout);
     bool ok = sfd >= 0;
     for (size_t i = 0; ok && i < paths->n; i++)
         ok = S_add(&w, paths, i) == 0;
@@ -121,7 +135,7 @@ int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx)
                 paths->n == 1 ? "" : "s");
         status = S_loop(&w, sfd, paths, redraw, ctx);
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 done:
     if (sfd >= 0)
         close(sfd);

@@ -125,9 +125,9 @@ static int S_draw_one(run *rn, size_t i)
     return status;
 }
 
-static void S_redraw(void *ctx, size_t i)
+static int S_redraw(void *ctx, size_t i)
 {
-    S_draw_one(ctx, i);
+    return S_draw_one(ctx, i);
 }
 
 static int S_run(const cjm_paths *paths, const opts *o, int status)
@@ -139,17 +139,18 @@ static int S_run(const cjm_paths *paths, const opts *o, int status)
         fprintf(stderr, "cjm: cannot start Graphviz\n");
         return CJM_EXIT_USAGE;
     }
-    for (size_t i = 0; i < paths->n; i++) {
-        int s = S_draw_one(&rn, i);
-        cli_worse(&rn.status, s);
-        if (s == CJM_EXIT_USAGE && !o->watch)
-            break;
-    }
     if (o->watch) {
         /* A facilitator's live preview: errors are shown and then fixed,
          * so only a failure to watch ends it with an error. */
-        fflush(stdout);
-        rn.status = cli_watch(paths, S_redraw, &rn);
+        int first = CJM_EXIT_OK;
+        rn.status = cli_watch(paths, S_redraw, &rn, &first);
+    } else {
+        for (size_t i = 0; i < paths->n; i++) {
+            int s = S_draw_one(&rn, i);
+            cli_worse(&rn.status, s);
+            if (s == CJM_EXIT_USAGE)
+                break;
+        }
     }
     cjm_renderer_free(rn.r);
     return rn.status;

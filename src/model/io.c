@@ -3,6 +3,8 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -79,6 +81,9 @@ static void S_outfile_clear(cjm_outfile *o)
     free(o->path);
     o->tmp = o->path = NULL;
     o->f = NULL;
+    if (o->blocked)
+        pthread_sigmask(SIG_SETMASK, &o->old, NULL);
+    o->blocked = false;
 }
 
 int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
@@ -111,6 +116,12 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
         snprintf(err, errsize, "cannot write '%s': out of memory", path);
         return -1;
     }
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    o->blocked = pthread_sigmask(SIG_BLOCK, &stop, &o->old) == 0;
     /* Beside the target: same file system, so the rename is atomic. */
     snprintf(o->tmp, n + sizeof ".tmpXXXXXX", "%s.tmpXXXXXX", path);
     int fd = mkstemp(o->tmp);

@@ -5,13 +5,21 @@
 #ifndef CJM_OUTFILE_H
 #define CJM_OUTFILE_H
 
+#include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+/* While a temporary file exists, Ctrl-C, SIGTERM and SIGHUP wait: they are
+ * blocked from open to commit or abort, so a run they end has renamed or
+ * removed its temporary file first (threads Graphviz starts meanwhile
+ * inherit the block).  A drawing takes milliseconds; the wait is not felt. */
 typedef struct {
     FILE *f;   /* write here */
     char *tmp; /* the temporary file's path; NULL when writing in place */
     char *path;
+    bool blocked;
+    sigset_t old; /* the signal mask to restore */
 } cjm_outfile;
 
 /* Returns 0, or -1 with a message naming the path in err. */

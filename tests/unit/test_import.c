@@ -20,12 +20,31 @@ static int import_bytes(const char *text, size_t len, cjm_diags *d)
 static void test_reads_only_its_bytes(void **state)
 {
     (void)state;
-    static const char *const inputs[] = {"\x89", "#", "#3", "journey\n#35",
-                                         "journey\n  accDescr", "journey\n   ",
-                                         "journey\nsection a\nx: 1: #44"};
-    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+    /* Each ends where its bytes end: not a journey, no tasks, or (the
+     * last) a task whose entity code runs to the end of the buffer. */
+    static const struct {
+        const char *text;
+        int rc;
+        const char *says;
+    } cases[] = {
+        {"\x89", -1, "another kind of diagram"},
+        {"#", -1, "must start with 'journey'"},
+        {"#3", -1, "must start with 'journey'"},
+        {"journey\n#35", -1, "no tasks"},
+        {"journey\n  accDescr", -1, "no tasks"},
+        {"journey\n   ", -1, "no tasks"},
+        {"journey\nsection a\nx: 1: #44", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cjm_diags *d = cjm_diags_new("x.mmd");
-        import_bytes(inputs[i], strlen(inputs[i]), d);
+        assert_int_equal(import_bytes(cases[i].text, strlen(cases[i].text), d),
+                         cases[i].rc);
+        if (cases[i].says) {
+            assert_int_equal(cjm_diags_get(d, 0)->line, 1);
+            assert_non_null(strstr(cjm_diags_get(d, 0)->message, cases[i].says));
+        } else {
+            assert_int_equal(cjm_diags_count(d), 0);
+        }
         cjm_diags_free(d);
     }
 }
