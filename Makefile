@@ -33,7 +33,10 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps deb package test test-plain test-asan unit examples yaml-suite integration mermaid e2e bench render leakcheck fuzz fuzz-survey clean install uninstall
+.PHONY: FORCE all deps deb package test test-plain sanitize check-deep \
+	deep-sanitize page-matrix unit examples layers yaml-suite integration \
+	mermaid e2e bench render leakcheck fuzz fuzz-survey clean install \
+	uninstall
 
 all: $(BIN)
 
@@ -94,6 +97,14 @@ e2e: $(BIN)
 	@sh tests/watch.sh $(BIN)
 	@sh tests/page.sh $(BIN)
 
+# The page matrix: every journey in every view on every page, measured.
+page-matrix: $(BIN)
+	@sh tests/page.sh $(BIN) --matrix
+
+# The layers keep their promises (read off the objects with nm).
+layers: $(BIN)
+	@sh tests/layers.sh $(BUILD)
+
 # The examples must pass --strict; e2e runs last so its "N passed, N failed"
 # line closes the output.
 examples: $(BIN)
@@ -111,18 +122,23 @@ YTS_CACHE ?= build/yaml-test-suite
 yaml-suite: $(BIN)
 	@sh tests/yaml-suite/run.sh ./$(BIN) $(YTS_CACHE)
 
-# `make test` is everything CI runs: the plain suite, the same suite under
-# ASan/UBSan, and valgrind over every command, view and format (a few
-# minutes).  `make test-plain` is the quick loop while editing.
 # Mermaid's own parser, fetched from npm at test time into a cache shared by
 # every build folder.
 MERMAID_CACHE ?= build/mermaid
 mermaid: $(BIN)
 	@sh tests/mermaid.sh ./$(BIN) $(MERMAID_CACHE)
 
-test-plain: unit examples yaml-suite integration mermaid e2e
+# `make test`, the README's test command (about 5 minutes on 2 cores):
+# every suite once, then the unit and end-to-end tests again under
+# ASan/UBSan.  `make test-plain` is the quick loop while editing.
+# `make check-deep` is what CI adds, once: the page matrix and the YAML
+# test suite under the sanitizers, valgrind over every command, view, page
+# and format, and the Debian package.
+test-plain: unit examples layers yaml-suite integration mermaid e2e
 
-test: test-plain test-asan leakcheck package
+test: test-plain sanitize
+
+check-deep: deep-sanitize leakcheck package
 
 bench: $(BIN) $(BUILD)/bench/yamlparse
 	@sh tests/bench/bench.sh $(BUILD)
@@ -147,18 +163,23 @@ render: $(BIN)
 	    ./$(BIN) report --format markdown $$f > out/$$id.md; \
 	    echo "out/$$id.md"; done
 
-# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
-# (clang), in its own build folder.  LeakSanitizer ignores only Graphviz and
-# font-stack internals (tests/lsan.supp); the slow unwinder gives it the
-# full stacks through Graphviz that those suppressions match.
+# Suites again with AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang), in their own build folder: `sanitize` the unit and end-to-end
+# tests, `deep-sanitize` the page matrix and the YAML test suite.
+# LeakSanitizer ignores only Graphviz and font-stack internals
+# (tests/lsan.supp); the slow unwinder gives it the full stacks through
+# Graphviz that those suppressions match.
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-test-asan:
-	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+SANITIZED = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CC=clang \
-	    CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" test-plain
+	    CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined"
+sanitize:
+	@$(SANITIZED) unit e2e
+deep-sanitize:
+	@$(SANITIZED) page-matrix yaml-suite
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
 # FUZZ_SECONDS on a corpus seeded from the examples and every test input;
