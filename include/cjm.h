@@ -338,6 +338,26 @@ cjm_gate *cjm_gate_from_journey(const cjm_journey *j);
 void cjm_gate_free(cjm_gate *g);
 
 /* What changed from one version of a journey to another. */
+/* Two sets of journeys (two folders, or a revision and the working tree)
+ * pair by id, so a renamed file is still the same journey.  A pair holds
+ * the index on each side, -1 when absent from it. */
+typedef struct {
+    long o, n;
+} cjm_pair;
+
+/* The index of the first journey with this id among js[0..n) not
+ * skipped, or -1. */
+long cjm_journeys_find(const cjm_journey *const *js, const bool *skip,
+                       size_t n, const char *id);
+/* Pairs the journeys of two sides by id (skipped ones take no part), in
+ * the new side's order; a removed journey goes right after the journey
+ * its predecessor on the old side paired with, so a changelog keeps the
+ * files' order.  out holds on + nn pairs.  Returns how many, or -1 when
+ * out of memory. */
+long cjm_journeys_pair(const cjm_journey *const *os, const bool *oskip,
+                       size_t on, const cjm_journey *const *ns,
+                       const bool *nskip, size_t nn, cjm_pair *out);
+
 typedef struct cjm_diff cjm_diff;
 
 typedef enum {

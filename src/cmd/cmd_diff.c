@@ -114,122 +114,74 @@ static int S_load_paths(opts *o, side *s, const cjm_paths *paths,
 
 /* ---- --base: the old side from git -------------------------------------- */
 
-static bool S_is_yaml(const char *p)
+/* Says what git said and marks the run failed. */
+static int S_git_failed(opts *o, const char *err)
 {
-    size_t n = strlen(p);
-    return (n > 5 && strcmp(p + n - 5, ".yaml") == 0) ||
-           (n > 4 && strcmp(p + n - 4, ".yml") == 0);
+    fprintf(stderr, "cjm: %s\n", err);
+    cli_worse(&o->status, CJM_EXIT_USAGE);
+    return -1;
 }
 
-/* A repository holds other YAML (CI settings, tool configs): only files
- * with a top-level `journey:` or `stages:` key are journeys here. */
-static bool S_looks_like_journey(const char *buf, size_t len)
-{
-    for (size_t i = 0; i < len; i = i + strcspn(buf + i, "\n") + 1) {
-        if (strncmp(buf + i, "journey:", 8) == 0 ||
-            strncmp(buf + i, "stages:", 7) == 0)
-            return true;
-        if (i + strcspn(buf + i, "\n") >= len)
-            break;
-    }
-    return false;
-}
-
-static int S_git(opts *o, const char *const *argv, char **out, size_t *len)
-{
-    char err[512];
-    int rc = cjm_git_run(argv, CJM_MAX_FILE_SIZE, out, len, err, sizeof err);
-    if (rc != 0) {
-        free(*out);
-        *out = NULL;
-        fprintf(stderr, "cjm: %s\n", err);
-        cli_worse(&o->status, CJM_EXIT_USAGE);
-    }
-    return rc;
-}
-
-/* Runs `git <cmd> -z ... -- PATHS` and returns the NUL-separated names
- * (caller frees), or NULL after a message. */
-static char *S_git_list(opts *o, const char **argv, size_t n_fixed,
-                        char **paths, size_t n_paths, size_t *len)
-{
-    const char **a = calloc(n_fixed + n_paths + 2, sizeof *a);
-    if (!a)
-        return NULL;
-    memcpy(a, argv, n_fixed * sizeof *a);
-    a[n_fixed] = "--";
-    for (size_t i = 0; i < n_paths; i++)
-        a[n_fixed + 1 + i] = paths[i];
-    char *out = NULL;
-    S_git(o, a, &out, len);
-    free(a);
-    return out;
-}
-
-/* Every journey at REV under the paths: read with `git cat-file`. */
+/* Every journey at REV under the paths. */
 static int S_load_old_git(opts *o, side *s, char **paths, size_t n_paths,
                           char **names_out)
 {
-    const char *ls[] = {"git", "ls-tree", "-r", "-z", "--name-only", o->base};
+    char err[512];
     size_t len;
-    char *names = S_git_list(o, ls, 6, paths, n_paths, &len);
-    *names_out = names;
-    if (!names)
-        return -1;
+    if (cjm_git_files(o->base, paths, n_paths, names_out, &len, err,
+                      sizeof err) != 0)
+        return S_git_failed(o, err);
+    const char *names = *names_out;
     for (size_t i = 0; i < len; i += strlen(names + i) + 1) {
         const char *p = names + i;
-        if (!S_is_yaml(p))
-            continue;
-        size_t sl = strlen(o->base) + strlen(p) + 4;
-        char *spec = malloc(sl);
-        if (!spec)
-            return -1;
-        snprintf(spec, sl, "%s:./%s", o->base, p);
-        const char *cat[] = {"git", "cat-file", "blob", spec, NULL};
-        char *buf = NULL;
+        char *buf;
         size_t blen;
-        int rc = S_git(o, cat, &buf, &blen);
-        if (rc == 0 && S_looks_like_journey(buf, blen)) {
-            spec[strlen(o->base)] = '\0'; /* display "REV:path" */
-            snprintf(spec + strlen(o->base), sl - strlen(o->base), ":%s", p);
-            cli_input in;
-            if (cli_input_take(buf, blen, spec, p, o->policy, &in) != 0 ||
-                S_side_push(s, in, p) != 0) {
-                free(spec);
-                return -1;
-            }
-        } else {
+        if (!cjm_yaml_name(p))
+            continue;
+        if (cjm_git_show(o->base, p, &buf, &blen, err, sizeof err) != 0)
+            return S_git_failed(o, err);
+        if (!cjm_looks_like_journey(buf, blen)) {
             free(buf);
+            continue;
         }
-        free(spec);
+        size_t sl = strlen(o->base) + strlen(p) + 2;
+        char *name = malloc(sl); /* shown as "REV:path" */
+        cli_input in;
+        if (name)
+            snprintf(name, sl, "%s:%s", o->base, p);
+        int rc = name ? cli_input_take(buf, blen, name, p, o->policy, &in) : -1;
+        free(name);
         if (rc != 0)
             return -1;
+        if (S_side_push(s, in, p) != 0) {
+            cli_input_close(&in);
+            return -1;
+        }
     }
     return 0;
 }
 
 /* The working tree's journeys under the paths that git knows or would
- * add (ignored files, such as build output, are left out). */
+ * add. */
 static int S_load_new_git(opts *o, side *s, char **paths, size_t n_paths,
                           char **names_out)
 {
-    const char *ls[] = {"git", "ls-files", "-z", "--cached", "--others",
-                        "--exclude-standard"};
+    char err[512];
     size_t len;
-    char *names = S_git_list(o, ls, 6, paths, n_paths, &len);
-    *names_out = names;
-    if (!names)
-        return -1;
+    if (cjm_git_files(NULL, paths, n_paths, names_out, &len, err,
+                      sizeof err) != 0)
+        return S_git_failed(o, err);
+    const char *names = *names_out;
     for (size_t i = 0; i < len; i += strlen(names + i) + 1) {
         const char *p = names + i;
         struct stat st;
         /* A file deleted but not yet committed is still --cached. */
-        if (!S_is_yaml(p) || stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+        if (!cjm_yaml_name(p) || stat(p, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
         cli_input in;
         if (cli_input_open(p, o->policy, &in, &o->status) != 0)
             return -1;
-        if (in.buf && !S_looks_like_journey(in.buf, in.len)) {
+        if (in.buf && !cjm_looks_like_journey(in.buf, in.len)) {
             cli_input_close(&in);
             continue;
         }
@@ -243,41 +195,24 @@ static int S_load_new_git(opts *o, side *s, char **paths, size_t n_paths,
 
 static int S_check_base(opts *o)
 {
-    char *out;
-    size_t len;
     char err[512];
-    const char *top[] = {"git", "rev-parse", "--show-toplevel", NULL};
-    int rc = cjm_git_run(top, 4096, &out, &len, err, sizeof err);
-    free(out);
-    if (rc < 0 || rc > 0) {
-        if (rc < 0)
-            fprintf(stderr, "cjm: %s\n", err);
-        else
-            fprintf(stderr, "cjm: --base needs a git repository, and '.' is "
-                            "not inside one; run cjm there, or compare two "
-                            "files or folders\n");
-        cli_worse(&o->status, CJM_EXIT_USAGE);
-        return -1;
-    }
-    size_t n = strlen(o->base) + 10;
-    char *rev = malloc(n);
-    if (!rev)
-        return -1;
-    snprintf(rev, n, "%s^{commit}", o->base);
-    const char *verify[] = {"git", "rev-parse", "--verify", "--quiet", rev,
-                            NULL};
-    rc = cjm_git_run(verify, 4096, &out, &len, err, sizeof err);
-    free(rev);
-    free(out);
-    if (rc != 0) {
+    switch (cjm_git_check_rev(o->base, err, sizeof err)) {
+    case 0: return 0;
+    case 1:
+        fprintf(stderr, "cjm: --base needs a git repository, and '.' is "
+                        "not inside one; run cjm there, or compare two "
+                        "files or folders\n");
+        break;
+    case 2:
         fprintf(stderr, "cjm: unknown revision '%s' (a branch, tag or "
                         "commit; in CI fetch it first, e.g. git fetch "
                         "origin main)\n",
                 o->base);
-        cli_worse(&o->status, CJM_EXIT_USAGE);
-        return -1;
+        break;
+    default: fprintf(stderr, "cjm: %s\n", err); break;
     }
-    return 0;
+    cli_worse(&o->status, CJM_EXIT_USAGE);
+    return -1;
 }
 
 /* ---- pairing ------------------------------------------------------------ */
@@ -320,23 +255,15 @@ static size_t S_report_errors(opts *o, side *s, bool *skip, const side *other,
     return bad;
 }
 
-/* The index of the journey with this id on a side, or -1; a second
- * journey with the same id is an error. */
-static long S_find_id(const side *s, const bool *skip, const char *id)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (!skip[i] && strcmp(cjm_journey_id(s->in[i].j), id) == 0)
-            return (long)i;
-    return -1;
-}
-
-static size_t S_duplicates(opts *o, const side *s, bool *skip)
+/* A second journey with the id of another on its side is an error. */
+static size_t S_duplicates(opts *o, const side *s,
+                           const cjm_journey *const *js, bool *skip)
 {
     size_t bad = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (skip[i])
             continue;
-        long first = S_find_id(s, skip, cjm_journey_id(s->in[i].j));
+        long first = cjm_journeys_find(js, skip, s->n, cjm_journey_id(js[i]));
         if (first >= 0 && (size_t)first < i) {
             fprintf(stderr, "cjm: %s: the id '%s' is also the id of %s; "
                             "journeys pair by id, so give each its own\n",
@@ -348,49 +275,6 @@ static size_t S_duplicates(opts *o, const side *s, bool *skip)
         }
     }
     return bad;
-}
-
-typedef struct {
-    long o, n; /* index on each side, -1 when absent */
-} pair;
-
-/* Pairs by id in the new side's order; a removed journey goes right after
- * the journey its predecessor on the old side paired with.  out holds
- * os->n + ns->n pairs.  Returns how many, or -1 on out-of-memory. */
-static long S_pair(const side *os, const bool *oskip, const side *ns,
-                   const bool *nskip, pair *out)
-{
-    long *n_of_o = malloc((os->n ? os->n : 1) * sizeof *n_of_o);
-    long *anchor = malloc((os->n ? os->n : 1) * sizeof *anchor);
-    if (!n_of_o || !anchor) {
-        free(n_of_o);
-        free(anchor);
-        return -1;
-    }
-    long last = -1;
-    for (size_t i = 0; i < os->n; i++) {
-        n_of_o[i] = oskip[i] ? -2
-                             : S_find_id(ns, nskip, cjm_journey_id(os->in[i].j));
-        anchor[i] = last;
-        if (n_of_o[i] >= 0)
-            last = n_of_o[i];
-    }
-    size_t k = 0;
-    for (long ni = -1; ni < (long)ns->n; ni++) {
-        if (ni >= 0 && !nskip[ni]) {
-            long oi = -1;
-            for (size_t i = 0; i < os->n && oi < 0; i++)
-                if (n_of_o[i] == ni)
-                    oi = (long)i;
-            out[k++] = (pair){oi, ni};
-        }
-        for (size_t i = 0; i < os->n; i++)
-            if (n_of_o[i] == -1 && anchor[i] == ni)
-                out[k++] = (pair){(long)i, -1};
-    }
-    free(n_of_o);
-    free(anchor);
-    return (long)k;
 }
 
 /* --fail-on wins; else the journey's own `requires: gate:`; else the
@@ -422,7 +306,7 @@ static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
     return cjm_diff_render(c->r, c->d, c->type, out, err, errsize);
 }
 
-static void S_maps(opts *o, cjm_diff **diffs, const pair *pairs, size_t n,
+static void S_maps(opts *o, cjm_diff **diffs, const cjm_pair *pairs, size_t n,
                    const side *ns)
 {
     size_t drawable = 0;
@@ -458,20 +342,26 @@ static void S_maps(opts *o, cjm_diff **diffs, const pair *pairs, size_t n,
 static void S_compare(opts *o, side *os, side *ns, bool by_id)
 {
     bool *oskip = calloc(os->n + 1, 1), *nskip = calloc(ns->n + 1, 1);
-    pair *pairs = calloc(os->n + ns->n + 1, sizeof *pairs);
+    const cjm_journey **oj = calloc(os->n + 1, sizeof *oj);
+    const cjm_journey **nj = calloc(ns->n + 1, sizeof *nj);
+    cjm_pair *pairs = calloc(os->n + ns->n + 1, sizeof *pairs);
     cjm_diff **diffs = calloc(os->n + ns->n + 1, sizeof *diffs);
     long n = -1;
     size_t bad = 0;
-    if (oskip && nskip && pairs && diffs) {
+    if (oskip && nskip && oj && nj && pairs && diffs) {
+        for (size_t i = 0; i < os->n; i++)
+            oj[i] = os->in[i].j;
+        for (size_t i = 0; i < ns->n; i++)
+            nj[i] = ns->in[i].j;
         bad += S_report_errors(o, os, oskip, ns, nskip);
         bad += S_report_errors(o, ns, nskip, os, oskip);
         if (by_id) {
-            bad += S_duplicates(o, os, oskip);
-            bad += S_duplicates(o, ns, nskip);
-            n = S_pair(os, oskip, ns, nskip, pairs);
+            bad += S_duplicates(o, os, oj, oskip);
+            bad += S_duplicates(o, ns, nj, nskip);
+            n = cjm_journeys_pair(oj, oskip, os->n, nj, nskip, ns->n, pairs);
         } else { /* two files pair whatever their ids (as-is / to-be) */
             n = !oskip[0] && !nskip[0];
-            pairs[0] = (pair){0, 0};
+            pairs[0] = (cjm_pair){0, 0};
         }
     }
     size_t trips = 0;
@@ -505,6 +395,8 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
         cjm_diff_free(diffs[i]);
     free(diffs);
     free(pairs);
+    free(oj);
+    free(nj);
     free(oskip);
     free(nskip);
 }

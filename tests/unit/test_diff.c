@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "diff.h"
+#include "git.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,6 +284,66 @@ static void test_json_order(void **state)
     free(buf);
 }
 
+/* A journey with this id and one touchpoint. */
+static cjm_journey *with_id(const char *id)
+{
+    char yaml[256];
+    snprintf(yaml, sizeof yaml,
+             "journey: J\nid: %s\nstages:\n  - id: s\n    touchpoints:\n"
+             "      - {id: t, name: T, channel: web, score: 3}\n", id);
+    cjm_diags *d;
+    cjm_journey *j = load_text(yaml, &d);
+    assert_non_null(j);
+    cjm_diags_free(d);
+    return j;
+}
+
+/* Old a b c x, new c a d (x skipped: it had errors): b goes right after
+ * a's pair, the removed-and-skipped x nowhere, d is new. */
+static void test_journeys_pair_by_id(void **state)
+{
+    (void)state;
+    const char *oid[] = {"a", "b", "c", "x"}, *nid[] = {"c", "a", "d"};
+    cjm_journey *o[4], *n[3];
+    for (int i = 0; i < 4; i++)
+        o[i] = with_id(oid[i]);
+    for (int i = 0; i < 3; i++)
+        n[i] = with_id(nid[i]);
+    bool oskip[4] = {false, false, false, true}, nskip[3] = {false};
+    cjm_pair out[7];
+    long k = cjm_journeys_pair((const cjm_journey *const *)o, oskip, 4,
+                               (const cjm_journey *const *)n, nskip, 3, out);
+    const cjm_pair want[] = {{2, 0}, {0, 1}, {1, -1}, {-1, 2}};
+    assert_int_equal(k, 4);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(out[i].o, want[i].o);
+        assert_int_equal(out[i].n, want[i].n);
+    }
+    assert_int_equal(cjm_journeys_find((const cjm_journey *const *)n, nskip, 3, "a"), 1);
+    nskip[1] = true;
+    assert_int_equal(cjm_journeys_find((const cjm_journey *const *)n, nskip, 3, "a"), -1);
+    for (int i = 0; i < 4; i++)
+        cjm_journey_free(o[i]);
+    for (int i = 0; i < 3; i++)
+        cjm_journey_free(n[i]);
+}
+
+/* Which YAML in a repository is a journey (cjm diff --base). */
+static void test_repository_files(void **state)
+{
+    (void)state;
+    assert_true(cjm_yaml_name("a.yaml") && cjm_yaml_name("b/c.yml"));
+    assert_false(cjm_yaml_name(".yaml") || cjm_yaml_name("a.yaml.bak"));
+    static const char ci[] = "on: push\njobs:\n  stages: 1\n";
+    static const char j1[] = "# yaml-language-server: x\njourney: T\n";
+    static const char j2[] = "id: x\nstages: []";
+    assert_false(cjm_looks_like_journey(ci, sizeof ci - 1));
+    assert_true(cjm_looks_like_journey(j1, sizeof j1 - 1));
+    assert_true(cjm_looks_like_journey(j2, sizeof j2 - 1));
+    /* Only the bytes given count: "stages:" lies past len. */
+    assert_false(cjm_looks_like_journey(j2, 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +359,8 @@ int main(void)
         cmocka_unit_test(test_gate_parse_errors),
         cmocka_unit_test(test_policy_gate),
         cmocka_unit_test_setup_teardown(test_json_order, setup, teardown),
+        cmocka_unit_test(test_journeys_pair_by_id),
+        cmocka_unit_test(test_repository_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
