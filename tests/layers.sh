@@ -9,11 +9,8 @@
 # Usage: tests/layers.sh BUILD_DIR
 set -u
 B=$1
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-check() { if [ $? = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
+UPDATE=
+. tests/e2e-lib.sh
 
 layers="model figures format view cmd"
 rank() { i=0; for l in $layers; do [ "$l" = "$1" ] && { echo $i; return; }; i=$((i + 1)); done; echo 99; }

@@ -8,10 +8,8 @@
 # Usage: tests/valgrind.sh BIN
 set -u
 BIN=$1
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+UPDATE=
+. tests/e2e-lib.sh
 VG="valgrind -q --num-callers=40 --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=tests/valgrind.supp"
 
 # judge RC: whether a command's exit status is one cjm may give.

@@ -78,6 +78,16 @@ until_in "$w/t.err" "watching 1 file"
 kill -TERM $pid; wait $pid
 [ $? = 0 ]; check "watch: SIGTERM ends with status 0"
 
+# blocks_int PID: waits until cjm has blocked SIGINT (before that, as in
+# any program, a signal ends it at once, and nothing is written yet).
+blocks_int() {
+    i=0
+    until awk '/^SigBlk:/ { d = substr($2, length($2)); exit !(index("2367abef", d) > 0) }' /proc/$1/status 2>/dev/null; do
+        i=$((i + 1)); [ $i -gt 500 ] && return 1
+        sleep 0.01
+    done
+}
+
 # A signal at any moment, even during the first drawings or a batch
 # render, leaves no temporary file: only whole drawings in the folder.
 for sig in INT TERM; do
@@ -89,7 +99,7 @@ for sig in INT TERM; do
         [ $? = 1 ]; check "batch render, SIG$sig after ${delay}s: no temporary file"
         rm -rf "$w/batch" && mkdir "$w/batch"
         run_default "$BIN" render --watch -T png -o "$w/batch/" journeys/*.yaml >/dev/null 2>&1 &
-        pid=$!; is_cjm $pid; sleep $delay; kill -$sig $pid 2>/dev/null; wait $pid 2>/dev/null
+        pid=$!; is_cjm $pid; blocks_int $pid; sleep $delay; kill -$sig $pid 2>/dev/null; wait $pid 2>/dev/null
         rc=$?
         ls "$w/batch" | grep -q '\.tmp'
         [ $? = 1 ] && [ $rc = 0 ]; check "watch, SIG$sig after ${delay}s: status 0 (was $rc), no temporary file"
