@@ -299,6 +299,15 @@ for v in map flow channels; do
     expect "60 touchpoints, $v" 0 "$BIN" render --view $v -o "$tmp/sixty.$v.svg" "$tmp/sixty.yaml"
 done
 
+# A suite that cannot run a check says so outside CI and fails under it.
+(failed=0; . tests/skip.sh; skip demo "no tool" >/dev/null; [ "$failed" = 0 ] && [ "$skipped" = 1 ]); check "skip: counted as skipped outside CI"
+(CI=true; failed=0; . tests/skip.sh; skip demo "no tool" >/dev/null; [ "$failed" = 1 ]); check "skip: a failure under CI=true"
+mkdir -p "$tmp/bin" && for c in dirname mkdir tar; do ln -sf "$(command -v $c)" "$tmp/bin/$c"; done # no node, no npm
+CI=true PATH=$tmp/bin /bin/sh tests/yaml-suite/run.sh "$BIN" "$tmp/no-cache" >"$tmp/yts.out" 2>&1
+[ $? != 0 ] && tail -1 "$tmp/yts.out" | grep -q "1 failed"; check "yaml-suite without npm fails under CI=true"
+CI= PATH=$tmp/bin /bin/sh tests/yaml-suite/run.sh "$BIN" "$tmp/no-cache2" >"$tmp/yts.out" 2>&1
+[ $? = 0 ] && tail -1 "$tmp/yts.out" | grep -q "1 skipped"; check "yaml-suite without npm says it skipped, on its last line"
+
 # The golden helper itself: a difference fails; --update shows it and
 # rewrites the golden; under CI=true --update fails instead.
 mkdir -p "$tmp/gold" && echo stale >"$tmp/gold/v"

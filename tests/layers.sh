@@ -41,6 +41,12 @@ awk '{print $1, $2}' "$tmp/edges" | sort -u | tsort >/dev/null 2>"$tmp/loops"
 lib=$(awk '$1 !~ /^cmd\// && $2 ~ /^(exit|_exit|abort|printf|puts|putchar|perror|stdout|stderr)$/ {print $1 ": " $2}' "$tmp/uses" | sort -u)
 [ -z "$lib" ]; check "library code neither exits nor prints on its own${lib:+: $lib}"
 
+# The library's messages speak of journeys, not of the command line: no
+# cjm option in a string of a library file (git's own options are fine).
+flags=$(grep -n -E '"[^"]*(--(fail-on|base|strict|min-responses|lang|page|view|format|show|no-mermaid|policy|output|write|score-from|watch|accept|detail)([^a-z-]|$)|-T (svg|png|pdf))' \
+    src/model/*.c src/figures/*.c src/format/*.c src/view/*.c | grep -v -E '^[^:]*:[0-9]+:[[:space:]]*(/\*|\*)')
+[ -z "$flags" ]; check "library messages name no command-line option${flags:+: $flags}"
+
 big=$(wc -l src/*/*.[ch] include/*.h | awk '$2 != "total" && $1 > 800 {print $2 " (" $1 ")"}')
 [ -z "$big" ]; check "no source file over 800 lines${big:+: $big}"
 
