@@ -39,6 +39,21 @@ golden report-errors.txt -- report tests/e2e/cases/unknown-reference.yaml
 golden report-markdown-en.md -- report --format markdown journeys/online-shop.yaml
 golden report-markdown-no-mermaid.md -- report --format markdown --no-mermaid journeys/online-shop.yaml
 golden report-text-de.txt -- report --lang de journeys/online-shop.yaml
+# Channels of the catalogue by any alias or spelling are one channel
+# (spec 1.2): warnings that name the id, a typo's "did you mean", an own
+# word left alone, the mix and the switches counted by channel, German
+# labels in the report and the channels view.
+golden check-kanaele.txt -- check tests/e2e/cases/kanaele.yaml
+golden report-kanaele-de.txt -- report tests/e2e/cases/kanaele.yaml
+golden report-kanaele.json -- report --format json tests/e2e/cases/kanaele.yaml
+golden render-kanaele.channels.dot -- render --view channels -T dot -o - tests/e2e/cases/kanaele.yaml
+"$BIN" report tests/e2e/cases/kanaele.yaml | grep -qx 'Kanäle: Brief 1, E-Mail 2, Telefon 1, vor-ort 1, Web 1, emial 1' &&
+    "$BIN" report tests/e2e/cases/kanaele.yaml | grep -qx 'Kanalwechsel: 5'
+check "aliases: E-Mail and email are one channel, five switches (not six), German labels"
+[ "$("$BIN" report --format json tests/e2e/cases/kanaele.yaml | grep -o '"channels": {[^}]*}')" = '"channels": {"letter": 1, "email": 2, "phone": 1, "vor-ort": 1, "web": 1, "emial": 1}' ]
+check "aliases: JSON counts channels by id whatever the language"
+[ "$("$BIN" render --view channels -T dot -o - tests/e2e/cases/kanaele.yaml | grep -c '^	row[0-9]')" = 6 ]
+check "aliases: the channels view has one row per channel (6), not per spelling"
 golden report-usage-lang.txt -- report --lang fr journeys/online-shop.yaml
 golden help.txt -- --help
 golden help-check.txt -- check --help

@@ -35,6 +35,15 @@ up=$(while read -r from to sym; do
 done <"$tmp/edges")
 [ -z "$up" ]; check "no file calls a layer above its own${up:+: $up}"
 
+# Headers too: a file includes its own layer's and lower layers' headers.
+upinc=$(for l in $layers; do for f in src/$l/*.[ch]; do
+    sed -n 's/^#include "\(.*\)"/\1/p' "$f" | while read -r h; do
+        for d in $layers; do [ -f "src/$d/$h" ] &&
+            [ "$(rank $d)" -gt "$(rank $l)" ] && echo "$f includes $d/$h"; done
+    done
+done; done)
+[ -z "$upinc" ]; check "no file includes a header of a layer above its own${upinc:+: $upinc}"
+
 awk '{print $1, $2}' "$tmp/edges" | sort -u | tsort >/dev/null 2>"$tmp/loops"
 [ ! -s "$tmp/loops" ]; check "no circle between files$(tr '\n' ' ' <"$tmp/loops" | sed 's/^./: &/')"
 

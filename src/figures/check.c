@@ -2,6 +2,7 @@
  *
  * The loader already guarantees types; these rules look at the journey as a
  * whole: ids, references, ranges, reachability and the policy. */
+#include "channels.h"
 #include "model.h"
 #include "util.h"
 
@@ -402,6 +403,36 @@ static const char *S_channel(const cjm_touchpoint *tp)
     return tp->channel ? tp->channel : tp->channel_fix;
 }
 
+/* A policy's channel as meant: an alias counts as its channel. */
+static const char *S_policy_channel(const char *word)
+{
+    const cjm_channel_def *def = cjm_channel_find(word);
+    return def ? def->id : word;
+}
+
+/* The catalogue's channels by their ids: an alias or another spelling is
+ * a warning that names the id; an own word a typo away from the
+ * catalogue is a warning with "did you mean" (unless the team's
+ * allowed_channels decide what is a channel). */
+static void S_channel_words(cctx *c)
+{
+    bool vocabulary = PICK(c, has_allowed) != NULL;
+    for (size_t t = 0; t < c->j->n_tps; t++) {
+        const cjm_touchpoint *tp = &c->j->tps[t];
+        const cjm_channel_def *near;
+        if (tp->channel && tp->channel_written)
+            ADD(c, CJM_RULE_CHANNEL_ALIAS, CJM_WARNING, tp->channel_pos,
+                "'%s' is the channel '%s'; write '%s'", tp->channel_written,
+                tp->channel, tp->channel);
+        else if (tp->channel && !vocabulary && !cjm_channel_find(tp->channel) &&
+                 (near = cjm_channel_near(tp->channel)))
+            ADD(c, CJM_RULE_UNKNOWN_CHANNEL, CJM_WARNING, tp->channel_pos,
+                "channel '%s' of '%s' is no channel of the catalogue (did you "
+                "mean '%s'?); a word of the team's own is fine as it is",
+                tp->channel, tp->id, near->id);
+    }
+}
+
 static void S_required_channels(cctx *c)
 {
     const cjm_policy *p = (c->j->bad & CJM_BAD_STAGES) ? NULL
@@ -417,7 +448,7 @@ static void S_required_channels(cctx *c)
         const cjm_ref *r = &p->channels[i];
         bool found = false;
         for (size_t t = 0; t < j->n_tps && !found; t++)
-            found = chans[t] && strcmp(chans[t], r->id) == 0;
+            found = chans[t] && strcmp(chans[t], S_policy_channel(r->id)) == 0;
         if (!found)
             ADD(c, CJM_RULE_REQUIRED_CHANNEL, CJM_ERROR, S_where(c, p, r->pos),
                 "no touchpoint uses channel '%s', required by %s%s", r->id,
@@ -443,7 +474,7 @@ static void S_allowed_channels(cctx *c)
         const cjm_touchpoint *tp = &c->j->tps[t];
         bool ok = !tp->channel;
         for (size_t i = 0; i < p->n_allowed && !ok; i++)
-            ok = strcmp(tp->channel, words[i]) == 0;
+            ok = strcmp(tp->channel, S_policy_channel(words[i])) == 0;
         if (ok)
             continue;
         ADD(c, CJM_RULE_UNKNOWN_CHANNEL, CJM_ERROR, tp->channel_pos,
@@ -505,6 +536,7 @@ size_t cjm_journey_check(const cjm_journey *j, const cjm_policy *policy,
     S_required_tps(&c);
     S_required_channels(&c);
     S_allowed_channels(&c);
+    S_channel_words(&c);
     S_rule_settings(&c, 0);
 
     free(c.tp_ids);

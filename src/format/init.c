@@ -2,7 +2,7 @@
  * It passes `cjm check` as written (with one touchpoint-count warning: a
  * complete journey has 12-20 touchpoints, the skeleton one per stage). */
 #include "cjm.h"
-#include "label.h"
+#include "util.h"
 #include "util.h"
 
 #include <stdbool.h>

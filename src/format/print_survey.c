@@ -1,7 +1,7 @@
 /* print_survey: the figures of a survey for a person (a table per stage,
  * with the figures the journey holds now beside them) and as JSON (the
  * spec's shape). */
-#include "label.h"
+#include "util.h"
 #include "survey.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 /* report: a journey's figures as text, Markdown (for pull-request comments)
  * and JSON (the shape the format spec fixes). */
 #include "analyse.h"
-#include "label.h"
+#include "channels.h"
 #include "lang.h"
 #include "util.h"
 
@@ -187,8 +187,8 @@ static void S_text(FILE *out, const cjm_journey *j, const cjm_figures *f)
             cjm_w(L, W_SEVL_LOW));
     fprintf(out, "%s:", cjm_w(L, W_CHANNELS));
     for (size_t c = 0; c < f->n_channels; c++)
-        fprintf(out, "%s %s %zu", c ? "," : "", f->channels[c].name,
-                f->channels[c].count);
+        fprintf(out, "%s %s %zu", c ? "," : "",
+                cjm_channel_label(f->channels[c].name, L), f->channels[c].count);
     fprintf(out, "%s%s\n%s: %zu\n", f->n_channels ? "" : " ",
             f->n_channels ? "" : cjm_w(L, W_NONE),
             cjm_w(L, W_CHANNEL_SWITCHES_H), f->channel_switches);
@@ -255,7 +255,7 @@ static void S_markdown(FILE *out, const cjm_journey *j, const cjm_figures *f,
     fprintf(out, "**%s:** ", cjm_w(L, W_CHANNELS));
     for (size_t c = 0; c < f->n_channels; c++) {
         fputs(c ? ", " : "", out);
-        cjm_md_text(out, f->channels[c].name);
+        cjm_md_text(out, cjm_channel_label(f->channels[c].name, L));
         fprintf(out, " %zu", f->channels[c].count);
     }
     fprintf(out, "%s · **%s:** %zu\n", f->n_channels ? "" : cjm_w(L, W_NONE),

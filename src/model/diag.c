@@ -31,6 +31,7 @@ static const char *const rule_names[CJM_RULE_COUNT] = {
     [CJM_RULE_REQUIRED_TOUCHPOINT] = "required-touchpoint",
     [CJM_RULE_REQUIRED_CHANNEL] = "required-channel",
     [CJM_RULE_UNKNOWN_CHANNEL] = "unknown-channel",
+    [CJM_RULE_CHANNEL_ALIAS] = "channel-alias",
 };
 
 /* What each rule checks and how to fix a finding: SARIF rule metadata,
@@ -68,8 +69,10 @@ static const char *const rule_help[CJM_RULE_COUNT][2] = {
                                       "Add the touchpoint to that stage, or move it there."},
     [CJM_RULE_REQUIRED_CHANNEL] = {"A channel the policy requires appears nowhere.",
                                    "Add a touchpoint on that channel, or fix the channel's spelling."},
-    [CJM_RULE_UNKNOWN_CHANNEL] = {"A channel outside the team's vocabulary (requires.allowed_channels).",
-                                  "Use one of the allowed channels, or add it to allowed_channels."},
+    [CJM_RULE_UNKNOWN_CHANNEL] = {"A channel outside the team's vocabulary (requires.allowed_channels), or a word a typo away from a channel of the catalogue.",
+                                  "Use one of the allowed channels or the catalogue's, or add it to allowed_channels."},
+    [CJM_RULE_CHANNEL_ALIAS] = {"A channel of the catalogue written as an alias or in another case ('E-Mail' for email).",
+                                "Write the channel's id, as the message says: the figures already count it as that channel."},
 };
 
 const char *cjm_rule_description(cjm_rule rule)
@@ -90,7 +93,8 @@ cjm_severity cjm_rule_severity(cjm_rule rule)
     case CJM_RULE_MISSING_SCORE:
     case CJM_RULE_MISSING_CHANNEL:
     case CJM_RULE_UNREACHABLE:
-    case CJM_RULE_PAIN_WITHOUT_FRICTION: return CJM_WARNING;
+    case CJM_RULE_PAIN_WITHOUT_FRICTION:
+    case CJM_RULE_CHANNEL_ALIAS: return CJM_WARNING;
     default: return CJM_ERROR;
     }
 }

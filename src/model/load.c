@@ -3,6 +3,7 @@
  * Every value is checked for its type here, so later stages can trust the
  * model: ids are slugs, numbers are finite, enums are known.  A file that
  * produced any error yields no model. */
+#include "channels.h"
 #include "yread.h"
 
 #include <errno.h>
@@ -104,13 +105,22 @@ static void S_next(cjm_yr *c, const ynode *n, cjm_touchpoint *t)
 
 static const char *const contact_words[] = {"direct", "indirect"};
 
-/* A channel is lower case by Unicode's rules, so the channel mix never
- * counts "Filiale" and "filiale" apart. */
+/* A channel of the catalogue, in whatever spelling or alias, is held by
+ * its id, so the channel mix, switches, marks and diffs never count
+ * "E-Mail" and "email" apart (check warns about the spelling).  Any other
+ * word is the team's own, and must be lower case by Unicode's rules. */
 static void S_channel(cjm_yr *c, const ynode *v, cjm_touchpoint *t)
 {
     if (!cjm_yr_label(c, v, "channel", &t->channel)) {
         t->channel = NULL;
         t->bad |= CJM_BAD_CHANNEL;
+        return;
+    }
+    const cjm_channel_def *def = cjm_channel_find(t->channel);
+    if (def) {
+        if (strcmp(t->channel, def->id) != 0)
+            t->channel_written = t->channel;
+        t->channel = def->id;
         return;
     }
     cjm_str low = {0};

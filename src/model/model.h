@@ -70,6 +70,8 @@ typedef struct {
     const char *name;
     const char *channel; /* NULL when absent */
     const char *channel_fix; /* a channel written in capitals, lower-cased */
+    const char *channel_written; /* the catalogue channel's alias or other
+                                    spelling, as written; else NULL */
     const char *description, *owner, *quote; /* NULL when absent */
     bool indirect;
     const char **actors;

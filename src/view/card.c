@@ -1,6 +1,7 @@
 /* card: a touchpoint's card (name, channel mark, score, KPIs, moment of
  * truth, tooltip) and its friction callout, as every view draws them.
  * All user text goes through label.h. */
+#include "channels.h"
 #include "label.h"
 #include "render.h"
 
@@ -17,31 +18,16 @@
 static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEV_LOW, W_SEV_MEDIUM,
                                                   W_SEV_HIGH, W_SEV_CRITICAL};
 
-/* The channels the spec names: a glyph DejaVu Sans has (the shape tells
- * the channel in black and white too) and an accent from a qualitative
- * palette, never used for scores.  Others get a neutral mark. */
-static const struct {
-    const char *channel, *glyph, *accent;
-} marks[] = {
-    {"web", "⊕", "#1b7f6a"},     {"app", "▣", "#5e4fa2"},
-    {"email", "✉", "#c45100"},   {"phone", "☎", "#b3206b"},
-    {"chat", "❝", "#4d8a12"},    {"store", "⌂", "#8a5a14"},
-    {"social", "♥", "#1f5fa8"},  {"courier", "➜", "#7a3b00"},
-    {"word-of-mouth", "☺", "#6a3d9a"}, {"letter", "✍", "#3b5b00"},
-    {"event", "⚑", "#a1152b"},
-};
-
+/* The catalogue's channels have marks of their own (channels.c); others
+ * get a neutral one.  The model holds a catalogue channel by its id. */
 void cjm_channel_mark(const char *channel, const char **glyph,
                       const char **accent)
 {
-    *glyph = "•";
-    *accent = "#52606d";
-    for (size_t i = 0; channel && i < sizeof marks / sizeof marks[0]; i++)
-        if (strcmp(channel, marks[i].channel) == 0) {
-            *glyph = marks[i].glyph;
-            *accent = marks[i].accent;
-        }
+    const cjm_channel_def *def = channel ? cjm_channel_find(channel) : NULL;
+    *glyph = def ? def->glyph : "•";
+    *accent = def ? def->accent : "#52606d";
 }
+
 static const char *const sev_border[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
                                                       "#d6604d", "#a50f15"};
 static const char *const sev_fill[CJM_SEV_COUNT] = {"#f7f7f7", "#fff3e0",
@@ -157,7 +143,8 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, bool owners, size_t t,
     cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><FONT COLOR=\"%s\">"
                       "%s</FONT> ",
                    accent, glyph);
-    cjm_html_text(s, tp->channel ? tp->channel : cjm_w(L, W_NO_CHANNEL));
+    cjm_html_text(s, tp->channel ? cjm_channel_label(tp->channel, L)
+                                 : cjm_w(L, W_NO_CHANNEL));
     if (tp->indirect)
         cjm_str_printf(s, " (%s)", cjm_w(L, W_INDIRECT));
     cjm_str_puts(s, " · ");

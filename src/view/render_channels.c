@@ -2,6 +2,7 @@
  * stage columns of the map, each touchpoint in its channel's row.  `next`
  * links that change channel are drawn heavy and orange, so every switch
  * (research online, buy in store) jumps out. */
+#include "channels.h"
 #include "label.h"
 #include "render.h"
 
@@ -83,7 +84,8 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
         cjm_str_printf(&s, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
                        accent, glyph);
         if (r < f->n_channels)
-            cjm_html_wrapped(&s, f->channels[r].name, ROW_WRAP);
+            cjm_html_wrapped(&s, cjm_channel_label(f->channels[r].name, lang),
+                             ROW_WRAP);
         else
             cjm_str_puts(&s, cjm_w(lang, W_NO_CHANNEL));
         cjm_str_puts(&s, "</B></FONT>");

@@ -3,6 +3,7 @@
  * emotion curve); friction hangs below, opportunities at the bottom.  All
  * positions are ours (pinned, laid out by Graphviz's nop2), so the scale on
  * the left lines up with the cards exactly. */
+#include "channels.h"
 #include "label.h"
 #include "render.h"
 
@@ -156,7 +157,7 @@ static double S_legend_w(const cjm_journey *j)
         for (size_t u = 0; u < t && !seen; u++)
             seen = j->tps[u].channel && strcmp(j->tps[u].channel, ch) == 0;
         if (!seen)
-            row2 += cjm_text_width(ch) + 6;
+            row2 += cjm_text_width(cjm_channel_label(ch, L)) + 6;
     }
     return fmax(284 + 5.4 * row1, 20 + 5.4 * row2);
 }
@@ -353,7 +354,7 @@ static void S_legend_channels(cjm_str *s, const cjm_journey *j)
             continue;
         cjm_channel_mark(ch, &glyph, &accent);
         cjm_str_printf(s, "<FONT COLOR=\"%s\">%s</FONT> ", accent, glyph);
-        cjm_html_text(s, ch);
+        cjm_html_text(s, cjm_channel_label(ch, L));
         cjm_str_puts(s, "    ");
     }
     cjm_str_printf(s, "   ┈┈ %s</FONT></TD></TR>", cjm_w(L, W_INDIRECT_CONTACT));

@@ -172,7 +172,7 @@ static void test_cards_carry_marks_contact_kpis(void **state)
     assert_int_equal(marks, 14 + 8);
     assert_non_null(strstr(t, "CSAT 2.2 · CES 2.9 · n = 1,240"));
     assert_non_null(strstr(t, "NPS −42"));
-    assert_non_null(strstr(t, "social (indirect)"));
+    assert_non_null(strstr(t, "Social media (indirect)"));
     assert_non_null(strstr(t, "“My sister said their"));
     assert_non_null(strstr(svg, "stroke-dasharray=\"1,5\"")); /* dotted */
     free(t);
