@@ -91,7 +91,7 @@ blocks_int() {
 # A signal at any moment, even during the first drawings or a batch
 # render, leaves no temporary file: only whole drawings in the folder.
 for sig in INT TERM; do
-    for delay in 0 0.02 0.05 0.1 0.2; do
+    for delay in 0 0.05 0.2; do
         rm -rf "$w/batch" && mkdir "$w/batch"
         run_default "$BIN" render -T png -o "$w/batch/" journeys tests/render >/dev/null 2>&1 &
         pid=$!; is_cjm $pid; sleep $delay; kill -$sig $pid 2>/dev/null; wait $pid 2>/dev/null
