@@ -217,6 +217,9 @@ cjm_printer *cjm_printer_new(FILE *out, cjm_format fmt);
  * failures, GitHub ::error, SARIF level "error", and the text summary
  * ("failed: 2 warnings under --strict").  Off by default. */
 void cjm_printer_set_strict(cjm_printer *p, bool strict);
+/* A path that could not be read at all: the text summary names it, so a
+ * run over a missing file never reads "0 files checked" alone. */
+void cjm_printer_unread(cjm_printer *p, const char *path);
 /* Adds one file's findings (src/len as for cjm_diags_write). */
 int cjm_printer_file(cjm_printer *p, const cjm_diags *d, const char *src,
                      size_t len);
@@ -380,6 +383,18 @@ cjm_diff_status cjm_diff_get_status(const cjm_diff *d);
 /* Evaluates the gate (NULL: none) against the diff and records every
  * tripped condition in it.  Returns how many tripped. */
 size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g);
+
+/* Removals a team means (`diff --accept`, CJM_ACCEPT): a list of
+ * removed-touchpoint:ID, removed-stage:ID and removed-journey:ID, comma-
+ * separated.  NULL with a message in err when a piece is not one of
+ * these.  Caller frees. */
+typedef struct cjm_accept cjm_accept;
+cjm_accept *cjm_accept_parse(const char *list, char *err, size_t errsize);
+void cjm_accept_free(cjm_accept *a);
+/* Before cjm_diff_gate: the removals a names no longer trip the gate,
+ * and every output lists them as removed and accepted.  a must outlive
+ * d; NULL: none. */
+void cjm_diff_accept(cjm_diff *d, const cjm_accept *a);
 
 /* Writes the diffs of a whole run: text (a changelog), Markdown (a pull
  * request comment), JSON (the spec's shape) or GitHub workflow commands.

@@ -153,5 +153,35 @@ else
     [ ! -e "$R/pwned" ]; check "--base: the revision never reaches a shell"
 fi
 
+# --accept and CJM_ACCEPT (spec 1.2): a removal the team means no longer
+# trips the gate and is listed as removed and accepted.
+B=tests/diff/base.yaml R=tests/diff/removed.yaml
+golden diff-accept.text -- diff --fail-on removed-touchpoint --accept removed-touchpoint:hotline $B $R
+golden diff-accept.json -- diff --format json --fail-on removed-touchpoint --accept removed-touchpoint:hotline,removed-touchpoint:account $B $R
+CJM_ACCEPT=removed-touchpoint:hotline,removed-touchpoint:account "$BIN" diff --fail-on removed-touchpoint $B $R >"$tmp/acc.out" 2>&1
+[ $? = 0 ] && grep -q '^    - hotline (receive) "Hotline" (accepted)$' "$tmp/acc.out"; check "CJM_ACCEPT: both removals accepted, exit 0"
+CJM_ACCEPT=removed-touchpoint:hotline "$BIN" diff --fail-on removed-touchpoint --accept removed-touchpoint:account $B $R >/dev/null 2>&1
+[ $? = 0 ]; check "CJM_ACCEPT and --accept add up"
+"$BIN" diff --fail-on removed-touchpoint --accept removed-touchpoint:hotline $B $R >/dev/null 2>&1
+[ $? = 1 ]; check "an accepted removal does not excuse another one"
+"$BIN" diff --format markdown --accept removed-touchpoint:hotline $B $R | grep -q 'Hotline.*\*(accepted)\*'; check "markdown lists the removal as accepted"
+"$BIN" diff --format github --accept removed-touchpoint:hotline $B $R | grep -q "touchpoint 'hotline' removed (accepted)"; check "github notice says accepted"
+"$BIN" diff --format json --fail-on removed-stage --accept removed-stage:receive $B tests/diff/stages.yaml >"$tmp/st.json"; rc=$?
+[ $rc = 0 ] && grep -q '"removed": \["receive"\], "accepted": \["receive"\]' "$tmp/st.json" &&
+    grep -q '"failed": false' "$tmp/st.json"; check "an accepted stage: listed as removed and accepted, the gate passes"
+expect "--accept: a bad entry is a usage error" 2 "$BIN" diff --accept removed-step:x $B $R
+CJM_ACCEPT=bogus "$BIN" diff $B $R >/dev/null 2>"$tmp/acc.err"
+[ $? = 2 ] && grep -q "'bogus' is not a removal to accept" "$tmp/acc.err"; check "CJM_ACCEPT: a bad entry is a usage error too"
+# Journey-level changes: state, title, persona, scale, lang, owner.
+"$BIN" diff --format json journeys/online-shop.yaml journeys/online-shop-future.yaml | grep -q '"journey_fields": {"state": {"old": "current", "new": "future"}}'
+check "journey_fields: state current → future in JSON"
+sed -e 's/^journey: .*/journey: Renamed/' -e 's/^lang: .*//' $B | sed '1a lang: de' >"$tmp/jf.yaml"
+"$BIN" diff --format json $B "$tmp/jf.yaml" | grep -o '"journey_fields": {[^}]*}[^}]*}' >"$tmp/jf.out"
+grep -q '"journey": {"old": "Diff test journey", "new": "Renamed"}' "$tmp/jf.out" && grep -q '"lang": {"old": "en", "new": "de"}' "$tmp/jf.out"
+check "journey_fields: title and lang"
+"$BIN" diff $B "$tmp/jf.yaml" | grep -q '^  journey: journey Diff test journey → Renamed; lang en → de$'; check "journey_fields in the text changelog"
+"$BIN" diff --format json $B $B | grep -q '"status": "unchanged", "index"' && "$BIN" diff --format json $B $B | grep -q '"journey_fields": {}'
+check "journey_fields: empty when nothing changed"
+
 echo "diff: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -44,6 +44,24 @@ golden report-text-de.txt -- report --lang de journeys/online-shop.yaml
 # word left alone, the mix and the switches counted by channel, German
 # labels in the report and the channels view.
 golden check-kanaele.txt -- check tests/e2e/cases/kanaele.yaml
+# A usage error is one line that points to the command's help.
+"$BIN" render --bogus journeys/online-shop.yaml >/dev/null 2>"$tmp/u.err"
+[ $? = 2 ] && [ "$(wc -l <"$tmp/u.err")" = 1 ] &&
+    grep -qx "cjm: unknown or incomplete option '--bogus'; see 'cjm render --help'" "$tmp/u.err"
+check "usage error: one line and where the help is"
+# Text tables pad by display width, as wide as the longest name: every
+# stage row's count stands in one column, umlauts and long names alike.
+sed 's/^  - id: awareness$/  - id: awareness\n    name: Kündigung beim Altanbieter und Wechsel/' journeys/online-shop.yaml >"$tmp/wide.yaml"
+"$BIN" report "$tmp/wide.yaml" | awk '/^Stages/ { on = 1; next } on && /^$/ { exit } on { print }' >"$tmp/rows"
+cols=$(while IFS= read -r line; do printf '%s' "${line%% tp *}" | LC_ALL=C.UTF-8 wc -m; done <"$tmp/rows" | sort -u)
+[ "$(wc -l <"$tmp/rows")" = 6 ] && grep -q "Kündigung beim" "$tmp/rows" && [ "$(echo "$cols" | wc -l)" = 1 ]
+check "report: the stage table's columns line up with a long German stage name"
+# A decimal comma is an error at its value, never a figure of 4 (spec 1.2).
+golden check-dezimalkomma.txt -- check tests/e2e/cases/dezimalkomma.yaml
+[ "$("$BIN" check tests/e2e/cases/dezimalkomma.yaml | grep -c 'with a decimal comma.*write [0-9]*\.[0-9]* \[schema\]')" = 5 ] &&
+    ! "$BIN" check tests/e2e/cases/dezimalkomma.yaml | grep -q "unknown key '19'"
+check "decimal comma: five errors that say what to write, no unknown key '19'"
+expect "decimal comma: no report from such a journey" 1 "$BIN" report tests/e2e/cases/dezimalkomma.yaml
 golden report-kanaele-de.txt -- report tests/e2e/cases/kanaele.yaml
 golden report-kanaele.json -- report --format json tests/e2e/cases/kanaele.yaml
 golden render-kanaele.channels.dot -- render --view channels -T dot -o - tests/e2e/cases/kanaele.yaml
@@ -304,7 +322,16 @@ echo "old map" >"$tmp/keep.svg"
 # where even root may not create files.
 if [ "$(id -u)" = 0 ]; then ro=/sys; else ro=$tmp/ro; mkdir -p "$ro"; chmod 555 "$ro"; fi
 expect "render into a read-only folder" 2 "$BIN" render -o "$ro/x.svg" journeys/online-shop.yaml
-expect "render into a missing folder" 2 "$BIN" render -o "$tmp/missing/deeper/x.svg" journeys/online-shop.yaml
+# Missing folders of an output path are made, by every command alike.
+expect "render into a missing folder" 0 "$BIN" render -o "$tmp/missing/deeper/x.svg" journeys/online-shop.yaml
+[ -s "$tmp/missing/deeper/x.svg" ]; check "render made the missing folders"
+expect "export into a missing folder" 0 "$BIN" export --to mermaid -o "$tmp/x/y/" journeys/online-shop.yaml
+[ -s "$tmp/x/y/online-shop.mmd" ]; check "export -o x/y/ made the folders and named the file"
+expect "diff map into a missing folder" 0 "$BIN" diff -T svg -o "$tmp/d/e/m.svg" journeys/online-shop.yaml journeys/online-shop-future.yaml
+[ -s "$tmp/d/e/m.svg" ]; check "diff -o made the missing folders"
+expect "import into a missing folder" 0 "$BIN" import -o "$tmp/i/j/k.yaml" tests/mermaid/cases/docs-example.mmd
+[ -s "$tmp/i/j/k.yaml" ]; check "import -o made the missing folders"
+rm -rf "$tmp/missing" "$tmp/x" "$tmp/d" "$tmp/i"
 expect "render to /dev/full" 2 "$BIN" render -o /dev/full journeys/online-shop.yaml
 [ -z "$(ls "$tmp" | grep tmp)" ]; check "no temporary files left behind"
 awk 'BEGIN { print "journey: Sixty"; print "stages:";

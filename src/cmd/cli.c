@@ -20,12 +20,20 @@ void cli_worse(int *status, int s)
         *status = s;
 }
 
+/* One line that says what is wrong and where the usage is: the whole
+ * usage would bury the line in a CI log.  The command's name is the word
+ * after "cjm " in its usage text. */
 int cli_usage_error(const char *usage, const char *fmt, const char *arg)
 {
+    const char *cmd = strstr(usage, "cjm ");
+    size_t n = cmd && cmd[4] >= 'a' && cmd[4] <= 'z' ? strcspn(cmd + 4, " \n")
+                                                    : 0; /* not COMMAND */
     fputs("cjm: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\n\n", stderr);
-    fputs(usage, stderr);
+    if (n)
+        fprintf(stderr, "; see 'cjm %.*s --help'\n", (int)n, cmd + 4);
+    else
+        fputs("; see 'cjm --help'\n", stderr);
     return CJM_EXIT_USAGE;
 }
 
@@ -178,13 +186,10 @@ char *cli_target(const char *output, bool one, const char *id,
     size_t dlen = strlen(dir);
     while (dlen > 1 && dir[dlen - 1] == '/') /* never "out//x.svg" */
         dlen--;
-    /* A missing output folder is made, but only one level: a typo in a
-     * deeper path is reported when the file is written, not silently
-     * created. */
+    /* Missing folders are made when the file is written (io.c). */
     char *d = strndup(dir, dlen);
     if (!d)
         return NULL;
-    (void)mkdir(d, 0777); /* a failure shows when the file is written */
     size_t n = dlen + strlen(id) + strlen(suffix) + strlen(ext) + 4;
     char *p = malloc(n);
     if (p)

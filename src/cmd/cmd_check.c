@@ -46,6 +46,8 @@ static int S_run(const cjm_paths *paths, const cjm_policy *policy,
             cjm_printer_file(pr, in.d, in.buf, in.len);
             errors += cjm_diags_errors(in.d);
             warnings += cjm_diags_warnings(in.d);
+        } else {
+            cjm_printer_unread(pr, paths->items[i]);
         }
         cli_input_close(&in);
     }

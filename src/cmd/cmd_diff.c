@@ -12,7 +12,8 @@
 
 static const char usage[] =
     "usage: cjm diff [--format text|markdown|json|github] [--fail-on COND,...]\n"
-    "                [--policy FILE] [-T svg|png|pdf|dot [-o PATH]] OLD NEW\n"
+    "                [--accept REMOVAL,...] [--policy FILE]\n"
+    "                [-T svg|png|pdf|dot [-o PATH]] OLD NEW\n"
     "       cjm diff --base REV [options] [PATH...]\n"
     "\n"
     "Compares two versions of journeys: two files, two folders (journeys\n"
@@ -22,6 +23,10 @@ static const char usage[] =
     "\n"
     "  --format FMT     text (default, a changelog), markdown (a pull-request\n"
     "                   comment), json, or github (annotations)\n"
+    "  --accept LIST    removals meant (also from CJM_ACCEPT): comma-separated\n"
+    "                   removed-touchpoint:ID, removed-stage:ID,\n"
+    "                   removed-journey:ID; they are listed as accepted and\n"
+    "                   never trip the gate\n"
     "  --fail-on CONDS  fail (exit 1) when any of these trips, comma-separated:\n"
     "                   removed-journey, removed-stage, removed-touchpoint,\n"
     "                   index-drop:X (index_pct fell by more than X points),\n"
@@ -52,8 +57,9 @@ typedef struct {
 
 typedef struct {
     cjm_format format;
-    const char *fail_on, *policy_path, *type, *output, *base;
+    const char *fail_on, *policy_path, *type, *output, *base, *accept_list;
     cjm_gate *gate; /* --fail-on */
+    cjm_accept *accept; /* --accept and CJM_ACCEPT */
     cjm_policy *policy;
     int status;
 } opts;
@@ -375,6 +381,7 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
             n = -1;
             break;
         }
+        cjm_diff_accept(diffs[i], o->accept);
         bool owned;
         cjm_gate *g = S_gate_for(o, oi ? oi->j : NULL, ni ? ni->j : NULL, &owned);
         trips += cjm_diff_gate(diffs[i], g);
@@ -476,6 +483,7 @@ static int S_options(opts *o, int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'},
+        {"accept", required_argument, NULL, 'a'},
         {"policy", required_argument, NULL, 'p'},
         {"base", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
@@ -496,6 +504,7 @@ static int S_options(opts *o, int argc, char **argv)
             if (!(o->gate = cjm_gate_parse(optarg, err, sizeof err)))
                 return cli_usage_error(usage, "--fail-on: %s", err);
             break;
+        case 'a': o->accept_list = optarg; break;
         case 'p': o->policy_path = optarg; break;
         case 'b': o->base = optarg; break;
         case 'T':
@@ -510,6 +519,19 @@ static int S_options(opts *o, int argc, char **argv)
             return cli_bad_option(usage, argv);
         }
     }
+    /* CJM_ACCEPT (a CI variable, from the pull request) and --accept add
+     * up. */
+    const char *env = getenv("CJM_ACCEPT");
+    size_t n = (env ? strlen(env) : 0) +
+               (o->accept_list ? strlen(o->accept_list) : 0) + 2;
+    char *all = malloc(n);
+    if (all)
+        snprintf(all, n, "%s,%s", env ? env : "",
+                 o->accept_list ? o->accept_list : "");
+    o->accept = all ? cjm_accept_parse(all, err, sizeof err) : NULL;
+    free(all);
+    if (!o->accept)
+        return cli_usage_error(usage, "--accept: %s", err);
     if (o->output && !o->type)
         return cli_usage_error(usage, "-o names the map: give -T svg, png or "
                                       "pdf too%s", "");
@@ -532,6 +554,7 @@ int cjm_cmd_diff(int argc, char **argv)
             rc = S_run_two(&o, argv[optind], argv[optind + 1]);
     }
     cjm_gate_free(o.gate);
+    cjm_accept_free(o.accept);
     cjm_policy_free(o.policy);
     return rc;
 }

@@ -192,10 +192,42 @@ long cjm_diff_rename_hint(const cjm_diff *d, size_t ot)
     return -1;
 }
 
+const char *const cjm_diff_journey_field_names[CJM_J_COUNT] = {
+    "journey", "state", "persona", "scale", "lang", "owner"};
+
+const char *cjm_diff_journey_value(const cjm_journey *j, int f, char *buf)
+{
+    char a[32], b[32];
+    switch (f) {
+    case CJM_J_TITLE: return j->title;
+    case CJM_J_STATE: return j->future ? "future" : "current";
+    case CJM_J_PERSONA: return j->persona;
+    case CJM_J_SCALE:
+        snprintf(buf, 64, "%s-%s", cjm_fmt_num(a, j->scale_min, 6),
+                 cjm_fmt_num(b, j->scale_max, 6));
+        return buf;
+    case CJM_J_LANG: return cjm_lang_name(j->lang);
+    default: return j->owner;
+    }
+}
+
+static unsigned S_journey_fields(const cjm_journey *o, const cjm_journey *n)
+{
+    unsigned bits = 0;
+    char a[64], b[64];
+    for (int f = 0; f < CJM_J_COUNT; f++) {
+        const char *x = cjm_diff_journey_value(o, f, a),
+                   *y = cjm_diff_journey_value(n, f, b);
+        if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0))
+            bits |= 1u << f;
+    }
+    return bits;
+}
+
 static bool S_any_change(const cjm_diff *d)
 {
     const cjm_journey *o = d->o, *n = d->n;
-    if (d->n_fr || o->n_tps != n->n_tps || o->n_stages != n->n_stages)
+    if (d->n_fr || d->j_fields || o->n_tps != n->n_tps || o->n_stages != n->n_stages)
         return true;
     for (size_t s = 0; s < n->n_stages; s++)
         if (d->st_o_of_n[s] < 0 || cjm_diff_stage_changed(d, s))
@@ -224,6 +256,8 @@ cjm_diff *cjm_diff_new(const cjm_journey *old_j, const cjm_journey *new_j,
         cjm_diff_free(d);
         return NULL;
     }
+    if (old_j && new_j)
+        d->j_fields = S_journey_fields(old_j, new_j);
     d->changed = !old_j || !new_j || S_any_change(d);
     return d;
 }

@@ -26,6 +26,23 @@ enum {
 
 extern const char *const cjm_diff_field_names[CJM_F_COUNT];
 
+/* The journey's own fields a diff reports (spec 1.2), as bits in
+ * cjm_diff.j_fields, named as the format writes them. */
+enum {
+    CJM_J_TITLE,
+    CJM_J_STATE,
+    CJM_J_PERSONA,
+    CJM_J_SCALE,
+    CJM_J_LANG,
+    CJM_J_OWNER,
+    CJM_J_COUNT
+};
+extern const char *const cjm_diff_journey_field_names[CJM_J_COUNT];
+/* Journey field f of j as the outputs show it: text, or NULL when the
+ * journey does not have it ("state" is "current" or "future", "scale"
+ * "1-5"). buf holds 64 bytes. */
+const char *cjm_diff_journey_value(const cjm_journey *j, int f, char *buf);
+
 typedef enum { CJM_FR_ADDED, CJM_FR_RESOLVED, CJM_FR_SEVERITY } cjm_fr_kind;
 
 /* A friction point added (new side), resolved (old side) or whose severity
@@ -46,6 +63,20 @@ typedef struct {
     cjm_pos pos;
 } cjm_trip;
 
+typedef struct {
+    cjm_gate_kind kind; /* one of the three removals */
+    const char *id;
+} cjm_accepted;
+
+struct cjm_accept {
+    cjm_accepted *a;
+    size_t n;
+    char *text; /* the parsed list; ids point into it */
+};
+
+/* Whether d's accept list names this removal. */
+bool cjm_diff_accepted(const cjm_diff *d, cjm_gate_kind kind, const char *id);
+
 struct cjm_gate {
     cjm_gate_cond *c;
     size_t n;
@@ -59,11 +90,13 @@ struct cjm_diff {
     /* Pairings: index on the other side, or -1. */
     long *st_n_of_o, *st_o_of_n, *tp_n_of_o, *tp_o_of_n;
     unsigned *tp_fields; /* per new touchpoint: changed-field bits */
+    unsigned j_fields;   /* the journey's own changed fields (CJM_J_*) */
     cjm_fr_change *fr;
     size_t n_fr;
     cjm_trip *trips;
     size_t n_trips;
     size_t n_conds; /* gate conditions evaluated */
+    const cjm_accept *accept; /* removals meant, or NULL */
     bool changed;
 };
 

@@ -85,7 +85,9 @@ static void S_trip(cjm_diff *d, const cjm_gate_cond *c, cjm_pos pos,
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
+    locale_t old, cl = cjm_c_locale_enter(&old); /* "%.1f" as 4.5, always */
     vsnprintf(buf, sizeof buf, fmt, ap);
+    cjm_c_locale_leave(cl, old);
     va_end(ap);
     char *msg = strdup(buf), *cond = strdup(c->text);
     if (msg && cond)
@@ -112,13 +114,15 @@ static void S_removed(cjm_diff *d, const cjm_gate_cond *c)
     const cjm_journey *o = d->o;
     if (c->kind == CJM_GATE_REMOVED_STAGE) {
         for (size_t s = 0; s < o->n_stages; s++)
-            if (d->st_n_of_o[s] < 0)
+            if (d->st_n_of_o[s] < 0 &&
+                !cjm_diff_accepted(d, c->kind, o->stages[s].id))
                 S_trip(d, c, cjm_diff_gone_pos(d, s), "stage '%s' was removed",
                        o->stages[s].id);
         return;
     }
     for (size_t t = 0; t < o->n_tps; t++) {
-        if (d->tp_n_of_o[t] >= 0)
+        if (d->tp_n_of_o[t] >= 0 ||
+            cjm_diff_accepted(d, c->kind, o->tps[t].id))
             continue;
         const cjm_touchpoint *tp = &o->tps[t];
         long h = cjm_diff_rename_hint(d, t);
@@ -177,6 +181,73 @@ static void S_friction(cjm_diff *d, const cjm_gate_cond *c)
     }
 }
 
+cjm_accept *cjm_accept_parse(const char *list, char *err, size_t errsize)
+{
+    static const struct {
+        const char *name;
+        cjm_gate_kind kind;
+    } kinds[] = {{"removed-touchpoint", CJM_GATE_REMOVED_TOUCHPOINT},
+                 {"removed-stage", CJM_GATE_REMOVED_STAGE},
+                 {"removed-journey", CJM_GATE_REMOVED_JOURNEY}};
+    cjm_accept *a = calloc(1, sizeof *a);
+    size_t cap = 1;
+    for (const char *p = list; *p; p++)
+        cap += *p == ',';
+    if (!a || !(a->text = strdup(list)) || !(a->a = calloc(cap, sizeof *a->a))) {
+        cjm_accept_free(a);
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    for (char *tok = a->text, *next; tok; tok = next) {
+        next = strchr(tok, ',');
+        if (next)
+            *next++ = '\0';
+        while (*tok == ' ')
+            tok++;
+        if (!*tok) /* "a,,b" and a trailing comma, as CI variables come */
+            continue;
+        char *colon = strchr(tok, ':');
+        size_t k = 0;
+        if (colon)
+            *colon = '\0';
+        while (colon && k < 3 && strcmp(tok, kinds[k].name) != 0)
+            k++;
+        if (!colon || k == 3 || !colon[1]) {
+            snprintf(err, errsize,
+                     "'%s' is not a removal to accept: write "
+                     "removed-touchpoint:ID, removed-stage:ID or "
+                     "removed-journey:ID",
+                     tok);
+            cjm_accept_free(a);
+            return NULL;
+        }
+        a->a[a->n++] = (cjm_accepted){kinds[k].kind, colon + 1};
+    }
+    return a;
+}
+
+void cjm_accept_free(cjm_accept *a)
+{
+    if (!a)
+        return;
+    free(a->a);
+    free(a->text);
+    free(a);
+}
+
+void cjm_diff_accept(cjm_diff *d, const cjm_accept *a)
+{
+    d->accept = a;
+}
+
+bool cjm_diff_accepted(const cjm_diff *d, cjm_gate_kind kind, const char *id)
+{
+    for (size_t i = 0; d->accept && i < d->accept->n; i++)
+        if (d->accept->a[i].kind == kind && strcmp(d->accept->a[i].id, id) == 0)
+            return true;
+    return false;
+}
+
 size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g)
 {
     size_t before = d->n_trips;
@@ -184,7 +255,7 @@ size_t cjm_diff_gate(cjm_diff *d, const cjm_gate *g)
     for (size_t i = 0; g && i < g->n; i++) {
         const cjm_gate_cond *c = &g->c[i];
         if (c->kind == CJM_GATE_REMOVED_JOURNEY) {
-            if (d->o && !d->n)
+            if (d->o && !d->n && !cjm_diff_accepted(d, c->kind, d->o->id))
                 S_trip(d, c, (cjm_pos){1, 1}, "journey '%s' (%s) was removed",
                        d->o->id, d->old_name);
             continue;

@@ -179,7 +179,15 @@ struct cjm_printer {
     cjm_format fmt;
     bool strict; /* warnings fail the run: every format says so */
     size_t files, errors, warnings, results;
+    size_t unread;
+    char *first_unread;
 };
+
+void cjm_printer_unread(cjm_printer *p, const char *path)
+{
+    if (p->unread++ == 0)
+        p->first_unread = strdup(path);
+}
 
 /* The level a finding is shown at: under --strict a warning fails the run
  * like an error, so CI servers must show it as one. */
@@ -366,10 +374,16 @@ int cjm_printer_finish(cjm_printer *p)
         if (p->strict && w && !e)
             fprintf(out, "; failed: %zu warning%s, which count as errors here", w,
                     w == 1 ? "" : "s");
+        if (p->unread == 1)
+            fprintf(out, "; '%s' could not be read", p->first_unread ? p->first_unread : "?");
+        else if (p->unread)
+            fprintf(out, "; %zu files could not be read ('%s' and others)",
+                    p->unread, p->first_unread ? p->first_unread : "?");
         putc('\n', out);
         break;
     default: break;
     }
+    free(p->first_unread);
     free(p);
     return ferror(out) ? -1 : 0;
 }

@@ -31,6 +31,10 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f);
  * leaving out the fields in `skip` (bits). */
 void cjm_dp_summary(cjm_str *s, const cjm_diff *d, size_t t, unsigned skip);
 
+/* "state current → future; owner (none) → Team CX": the journey's own
+ * changed fields, or nothing. */
+void cjm_dp_journey_summary(cjm_str *s, const cjm_diff *d);
+
 void cjm_dp_json(FILE *out, cjm_diff *const *diffs, size_t n, size_t errors);
 void cjm_dp_text(FILE *out, cjm_diff *const *diffs, size_t n, size_t errors);
 void cjm_dp_markdown(FILE *out, cjm_diff *const *diffs, size_t n,

@@ -30,6 +30,13 @@ static void S_github_notices(FILE *out, const cjm_diff *d)
 {
     const cjm_journey *o = d->o, *n = d->n;
     const char *f = d->new_name, *t = "cjm diff";
+    if (d->j_fields) {
+        cjm_str s = {0};
+        cjm_dp_journey_summary(&s, d);
+        S_gh(out, "notice", f, n->pos, t, "journey changed: %s%s",
+             s.data ? s.data : "", NULL);
+        cjm_str_free(&s);
+    }
     for (size_t s = 0; s < n->n_stages; s++)
         if (d->st_o_of_n[s] < 0)
             S_gh(out, "notice", f, n->stages[s].pos, t, "stage '%s' added%s",
@@ -37,7 +44,9 @@ static void S_github_notices(FILE *out, const cjm_diff *d)
     for (size_t s = 0; s < o->n_stages; s++)
         if (d->st_n_of_o[s] < 0)
             S_gh(out, "notice", f, cjm_diff_gone_pos(d, s), t, "stage '%s' removed%s",
-                 o->stages[s].id, NULL);
+                 o->stages[s].id,
+                 cjm_diff_accepted(d, CJM_GATE_REMOVED_STAGE, o->stages[s].id)
+                     ? " (accepted)" : NULL);
     for (size_t k = 0; k < n->n_tps; k++) {
         const cjm_touchpoint *tp = &n->tps[k];
         if (d->tp_o_of_n[k] < 0)
@@ -57,7 +66,9 @@ static void S_github_notices(FILE *out, const cjm_diff *d)
     for (size_t k = 0; k < o->n_tps; k++)
         if (d->tp_n_of_o[k] < 0)
             S_gh(out, "notice", f, cjm_diff_gone_pos(d, o->tps[k].stage), t,
-                 "touchpoint '%s' removed%s", o->tps[k].id, NULL);
+                 "touchpoint '%s' removed%s", o->tps[k].id,
+                 cjm_diff_accepted(d, CJM_GATE_REMOVED_TOUCHPOINT, o->tps[k].id)
+                     ? " (accepted)" : NULL);
     for (size_t i = 0; i < d->n_fr; i++) {
         const cjm_fr_change *c = &d->fr[i];
         if (c->kind == CJM_FR_RESOLVED)

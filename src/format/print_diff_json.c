@@ -85,6 +85,15 @@ static void S_jstages(FILE *out, const cjm_diff *d)
             cjm_json_string(out, o->stages[s].id);
             first = false;
         }
+    /* Removed stages the team meant (diff --accept), when there are any. */
+    first = true;
+    for (size_t s = 0; n && o && s < o->n_stages; s++)
+        if (d->st_n_of_o[s] < 0 &&
+            cjm_diff_accepted(d, CJM_GATE_REMOVED_STAGE, o->stages[s].id)) {
+            fputs(first ? "], \"accepted\": [" : ", ", out);
+            cjm_json_string(out, o->stages[s].id);
+            first = false;
+        }
     fputs("], \"changed\": [", out);
     first = true;
     for (size_t s = 0; n && o && s < n->n_stages; s++) {
@@ -109,13 +118,14 @@ static void S_jstages(FILE *out, const cjm_diff *d)
     fputs("]}", out);
 }
 
-static void S_jtp_ref(FILE *out, bool first, const cjm_journey *j, size_t t)
+static void S_jtp_ref(FILE *out, bool first, const cjm_journey *j, size_t t,
+                      bool accepted)
 {
     fputs(first ? "{\"id\": " : ", {\"id\": ", out);
     cjm_json_string(out, j->tps[t].id);
     fputs(", \"stage\": ", out);
     cjm_json_string(out, cjm_dp_stage_of(j, t));
-    putc('}', out);
+    fputs(accepted ? ", \"accepted\": true}" : "}", out);
 }
 
 static void S_jtouchpoints(FILE *out, const cjm_diff *d)
@@ -125,14 +135,16 @@ static void S_jtouchpoints(FILE *out, const cjm_diff *d)
     fputs("\"touchpoints\": {\"added\": [", out);
     for (size_t t = 0; both && t < n->n_tps; t++)
         if (d->tp_o_of_n[t] < 0) {
-            S_jtp_ref(out, first, n, t);
+            S_jtp_ref(out, first, n, t, false);
             first = false;
         }
     fputs("], \"removed\": [", out);
     first = true;
     for (size_t t = 0; both && t < o->n_tps; t++)
         if (d->tp_n_of_o[t] < 0) {
-            S_jtp_ref(out, first, o, t);
+            S_jtp_ref(out, first, o, t,
+                      cjm_diff_accepted(d, CJM_GATE_REMOVED_TOUCHPOINT,
+                                        o->tps[t].id));
             first = false;
         }
     fputs("], \"moved\": [", out);
@@ -223,14 +235,32 @@ static void S_json_one(FILE *out, const cjm_diff *d)
     S_jname(out, d->o ? d->old_name : NULL);
     fputs(", \"new\": ", out);
     S_jname(out, d->n ? d->new_name : NULL);
-    fprintf(out, ", \"status\": \"%s\", \"index\": ",
-            cjm_dp_status_names[cjm_diff_get_status(d)]);
+    fprintf(out, ", \"status\": \"%s\"%s, \"index\": ",
+            cjm_dp_status_names[cjm_diff_get_status(d)],
+            d->o && !d->n &&
+                    cjm_diff_accepted(d, CJM_GATE_REMOVED_JOURNEY, d->o->id)
+                ? ", \"accepted\": true"
+                : "");
     S_jtriple(out, fo && fo->has_index, fo ? fo->index : 0,
               fn && fn->has_index, fn ? fn->index : 0, 2);
     fputs(", \"index_pct\": ", out);
     S_jtriple(out, fo && fo->has_index, fo ? fo->index_pct : 0,
               fn && fn->has_index, fn ? fn->index_pct : 0, 1);
-    fputs(", ", out);
+    fputs(", \"journey_fields\": {", out);
+    char a[64], b[64];
+    for (int f = 0, k = 0; f < CJM_J_COUNT; f++) {
+        if (!(d->j_fields & (1u << f)))
+            continue;
+        const char *x = cjm_diff_journey_value(d->o, f, a),
+                   *y = cjm_diff_journey_value(d->n, f, b);
+        fprintf(out, "%s\"%s\": {\"old\": ", k++ ? ", " : "",
+                cjm_diff_journey_field_names[f]);
+        S_jname(out, x);
+        fputs(", \"new\": ", out);
+        S_jname(out, y);
+        putc('}', out);
+    }
+    fputs("}, ", out);
     S_jstages(out, d);
     fputs(", ", out);
     S_jtouchpoints(out, d);

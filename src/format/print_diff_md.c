@@ -52,7 +52,10 @@ static void S_mtable(FILE *out, const cjm_diff *d)
         if (d->st_n_of_o[s] < 0) {
             fputs("| ~~", out);
             cjm_md_text(out, o->stages[s].name);
-            fputs("~~ *(removed)* | ", out);
+            fputs(cjm_diff_accepted(d, CJM_GATE_REMOVED_STAGE, o->stages[s].id)
+                      ? "~~ *(removed, accepted)* | "
+                      : "~~ *(removed)* | ",
+                  out);
             S_mcell_mean(out, fo->stage_has_mean[s], fo->stage_mean[s]);
             fputs(" | – | removed |\n", out);
         }
@@ -132,6 +135,8 @@ static void S_mlists(FILE *out, const cjm_diff *d)
         if (d->tp_n_of_o[t] < 0) {
             fputs(any ? "\n- " : "**Removed touchpoints**\n\n- ", out);
             S_mtp(out, o, t);
+            if (cjm_diff_accepted(d, CJM_GATE_REMOVED_TOUCHPOINT, o->tps[t].id))
+                fputs(" *(accepted)*", out);
             long h = cjm_diff_rename_hint(d, t);
             if (h >= 0) {
                 fputs(": renamed to `", out);
@@ -226,6 +231,14 @@ static void S_markdown_one(FILE *out, const cjm_diff *d)
     if (!d->o || !d->n || st == CJM_DIFF_UNCHANGED)
         return;
     S_mtable(out, d);
+    if (d->j_fields) {
+        cjm_str s = {0};
+        cjm_dp_journey_summary(&s, d);
+        fputs("**Journey:** ", out);
+        cjm_md_text(out, s.data ? s.data : "");
+        fputs("\n\n", out);
+        cjm_str_free(&s);
+    }
     S_mlists(out, d);
     S_mscores(out, d);
     S_mother(out, d);

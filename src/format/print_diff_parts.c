@@ -121,3 +121,19 @@ void cjm_dp_summary(cjm_str *s, const cjm_diff *d, size_t t, unsigned skip)
         first = false;
     }
 }
+
+void cjm_dp_journey_summary(cjm_str *s, const cjm_diff *d)
+{
+    char a[64], b[64];
+    bool first = true;
+    for (int f = 0; f < CJM_J_COUNT; f++) {
+        if (!(d->j_fields & (1u << f)))
+            continue;
+        const char *x = cjm_diff_journey_value(d->o, f, a),
+                   *y = cjm_diff_journey_value(d->n, f, b);
+        cjm_str_printf(s, "%s%s %s → %s", first ? "" : "; ",
+                       cjm_diff_journey_field_names[f], x ? x : "(none)",
+                       y ? y : "(none)");
+        first = false;
+    }
+}

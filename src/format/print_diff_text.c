@@ -54,7 +54,9 @@ static void S_tstages(FILE *out, const cjm_diff *d)
             fprintf(out, "    + %s \"%s\"\n", n->stages[s].id, n->stages[s].name);
     for (size_t s = 0; s < o->n_stages; s++)
         if (d->st_n_of_o[s] < 0)
-            fprintf(out, "    - %s \"%s\"\n", o->stages[s].id, o->stages[s].name);
+            fprintf(out, "    - %s \"%s\"%s\n", o->stages[s].id, o->stages[s].name,
+                    cjm_diff_accepted(d, CJM_GATE_REMOVED_STAGE, o->stages[s].id)
+                        ? " (accepted)" : "");
     for (size_t s = 0; s < n->n_stages; s++) {
         if (!cjm_diff_stage_changed(d, s))
             continue;
@@ -91,8 +93,10 @@ static void S_ttouchpoints(FILE *out, const cjm_diff *d)
     for (size_t t = 0; t < o->n_tps; t++) {
         if (d->tp_n_of_o[t] >= 0)
             continue;
-        fprintf(out, "    - %s (%s) \"%s\"", o->tps[t].id, cjm_dp_stage_of(o, t),
-                o->tps[t].name);
+        fprintf(out, "    - %s (%s) \"%s\"%s", o->tps[t].id, cjm_dp_stage_of(o, t),
+                o->tps[t].name,
+                cjm_diff_accepted(d, CJM_GATE_REMOVED_TOUCHPOINT, o->tps[t].id)
+                    ? " (accepted)" : "");
         long h = cjm_diff_rename_hint(d, t);
         if (h >= 0)
             fprintf(out, "  [renamed to '%s'? it has the same name]",
@@ -163,6 +167,12 @@ static void S_text_one(FILE *out, const cjm_diff *d)
     if (st == CJM_DIFF_UNCHANGED)
         return;
     S_tindex(out, d);
+    if (d->j_fields) {
+        cjm_str s = {0};
+        cjm_dp_journey_summary(&s, d);
+        fprintf(out, "  journey: %s\n", s.data ? s.data : "");
+        cjm_str_free(&s);
+    }
     for (size_t i = 0; i < d->n_trips; i++)
         fprintf(out, "  FAILED %s: %s\n", d->trips[i].cond,
                 d->trips[i].message);

@@ -102,7 +102,13 @@ static void S_text(FILE *out, const cjm_survey *s)
             any |= s->t[t].responses > 0;
         if (!any)
             continue;
-        fprintf(out, "\n%s\n  %-22s %7s %16s %7s %14s %16s\n", g->name,
+        /* The id column as wide as the longest id on display. */
+        int idw = 22;
+        for (size_t t = g->first; t < g->first + g->count; t++) {
+            int w = cjm_text_width(j->tps[t].id);
+            idw = w > idw ? w : idw;
+        }
+        fprintf(out, "\n%s\n  %-*s %7s %16s %7s %14s %16s\n", g->name, idw,
                 "touchpoint", "n", "CSAT", "top-2", "CES", "NPS");
         for (size_t t = g->first; t < g->first + g->count; t++) {
             const cjm_touchpoint *tp = &j->tps[t];
@@ -113,8 +119,7 @@ static void S_text(FILE *out, const cjm_survey *s)
             if (!f.responses)
                 continue;
             int w = cjm_text_width(tp->id);
-            fprintf(out, "  %s%*s %7zu ", tp->id, w < 22 ? 22 - w : 0, "",
-                    f.responses);
+            fprintf(out, "  %s%*s %7zu ", tp->id, idw - w, "", f.responses);
             if (!has) {
                 fprintf(out, "  under the minimum of %zu: no figures\n",
                         s->min_responses);

@@ -153,11 +153,17 @@ static void S_text(FILE *out, const cjm_journey *j, const cjm_figures *f)
     fprintf(out, "\n  %s: %zu %s, %zu %s\n\n", cjm_w(L, W_CONTACT), f->contact[0],
             cjm_w(L, W_DIRECT), f->contact[1], cjm_w(L, W_INDIRECT));
     fprintf(out, "%s\n", cjm_w(L, W_STAGES));
+    /* Padded by what the eye sees ("Übergabe" is 8 wide, not 9), as wide
+     * as the longest name ("Kündigung beim Altanbieter"). */
+    int col = 24;
     for (size_t s = 0; s < j->n_stages; s++) {
-        /* Padded by what the eye sees: "Übergabe" is 8 wide, not 9. */
         int w = cjm_text_width(j->stages[s].name);
-        fprintf(out, "  %s%*s %3zu %s  ", j->stages[s].name, w < 24 ? 24 - w : 0,
-                "", j->stages[s].count, cjm_w(L, W_TP));
+        col = w + 1 > col ? w + 1 : col;
+    }
+    for (size_t s = 0; s < j->n_stages; s++) {
+        int w = cjm_text_width(j->stages[s].name);
+        fprintf(out, "  %s%*s %3zu %s  ", j->stages[s].name, col - w, "",
+                j->stages[s].count, cjm_w(L, W_TP));
         if (f->stage_has_mean[s]) {
             fprintf(out, "%5s  ", cjm_num(a, f->stage_mean[s], 2, L));
             S_bar(out, j, f->stage_mean[s]);

@@ -86,6 +86,20 @@ static void S_outfile_clear(cjm_outfile *o)
     o->blocked = false;
 }
 
+/* Makes the missing folders of path's parent, as `mkdir -p` would, so
+ * every command writes "-o new/folder/map.png" alike.  A folder that
+ * cannot be made shows when the file is opened, with the OS's reason. */
+static void S_make_parents(const char *path)
+{
+    char *p = strdup(path);
+    for (char *s = p ? strchr(p + 1, '/') : NULL; s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        (void)mkdir(p, 0777);
+        *s = '/';
+    }
+    free(p);
+}
+
 int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
                      size_t errsize)
 {
@@ -109,6 +123,7 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
         return 0;
     }
     size_t n = strlen(path);
+    S_make_parents(path);
     o->path = strdup(path);
     o->tmp = malloc(n + sizeof ".tmpXXXXXX");
     if (!o->path || !o->tmp) {

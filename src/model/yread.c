@@ -54,12 +54,50 @@ static bool S_near_missing(const ynode *map, const char *word,
 /* Warns about keys the format does not know; `x-` keys are extensions.  A
  * near miss of a required key that is missing ('stage:' for 'stages:') is
  * left to S_need, which reports both in one error. */
+/* Whether s is a run of digits, with a sign when `sign`. */
+static bool S_digits(const ynode *n, bool sign)
+{
+    const char *p = n->str;
+    if (n->kind != Y_SCALAR || !n->plain)
+        return false;
+    if (sign && (*p == '-' || *p == '+'))
+        p++;
+    if (!*p)
+        return false;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == '\0';
+}
+
+/* A German decimal comma in a flow mapping: YAML reads {ces: 4,19} as
+ * ces: 4 and a key 19 without a value, so CES would be 4.  Key i is such
+ * a split when it is digits with no value that starts right after the
+ * comma ending the previous pair's whole-number value.  Reported as an
+ * error at that value, which names what to write. */
+static bool S_decimal_comma(cjm_yr *c, const ynode *map, size_t i)
+{
+    const ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
+    if (i == 0 || !map->flow || !S_digits(k, false) || v->kind != Y_SCALAR ||
+        !v->plain || v->len != 0)
+        return false;
+    const ynode *pk = map->items[2 * i - 2], *pv = map->items[2 * i - 1];
+    if (!S_digits(pv, true) || k->start != pv->end + 1)
+        return false;
+    cjm_yr_err(c, pv, "'%s' is written with a decimal comma (%s,%s), which "
+                      "YAML reads as %s and a key '%s'; write %s.%s",
+               pk->kind == Y_SCALAR ? pk->str : "?", pv->str, k->str, pv->str,
+               k->str, pv->str, k->str);
+    return true;
+}
+
 void cjm_yr_known_keys(cjm_yr *c, const ynode *map, const char *const *keys,
                          size_t n, const char *where)
 {
     for (size_t i = 0; i < map->n; i++) {
         const ynode *k = map->items[2 * i];
         if (k->kind != Y_SCALAR || strncmp(k->str, "x-", 2) == 0)
+            continue;
+        if (S_decimal_comma(c, map, i))
             continue;
         bool known = false;
         for (size_t j = 0; j < n && !known; j++)
@@ -219,8 +257,20 @@ bool cjm_yr_number(cjm_yr *c, const ynode *n, const char *key, double *out)
         return false;
     }
     if (n->len != strlen(n->str) || !S_decimal_syntax(n->str)) {
-        cjm_yr_err(c, n, "'%s' must be a decimal number like 3 or 4.5, not '%s'",
-              key, n->str);
+        const char *comma = strchr(n->str, ',');
+        char fixed[64];
+        if (comma && strlen(n->str) < sizeof fixed) {
+            strcpy(fixed, n->str);
+            fixed[comma - n->str] = '.';
+        }
+        if (comma && strlen(n->str) < sizeof fixed && S_decimal_syntax(fixed))
+            cjm_yr_err(c, n, "'%s' is written with a decimal comma ('%s'); "
+                             "write %s",
+                       key, n->str, fixed);
+        else
+            cjm_yr_err(c, n, "'%s' must be a decimal number like 3 or 4.5, "
+                             "not '%s'",
+                       key, n->str);
         return false;
     }
     errno = 0;
