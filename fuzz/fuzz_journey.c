@@ -80,7 +80,7 @@ static void S_diff(const cjm_journey *a, const cjm_journey *b, FILE *out)
     if (d && g) {
         cjm_diff_gate(d, g);
         for (int fmt = CJM_FORMAT_TEXT; fmt <= CJM_FORMAT_GITHUB; fmt++)
-            cjm_diffs_write(out, &d, 1, 0, (cjm_format)fmt);
+            cjm_diffs_write(out, &d, 1, 0, (cjm_format)fmt, NULL);
         if (a && b && r &&
             cjm_journey_touchpoint_count(a) + cjm_journey_touchpoint_count(b) <=
                 CJM_MAX_RENDER_TOUCHPOINTS)

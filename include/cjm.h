@@ -400,9 +400,11 @@ void cjm_diff_accept(cjm_diff *d, const cjm_accept *a);
  * request comment), JSON (the spec's shape) or GitHub workflow commands.
  * `errors` counts the journey files that could not be compared (their
  * diagnostics are the caller's to print); the run then counts as failed.
+ * o->lang (o may be NULL) puts text and Markdown in that language, over
+ * each journey's own; JSON and GitHub commands never change with it.
  * Returns 0, or -1 when writing failed. */
 int cjm_diffs_write(FILE *out, cjm_diff *const *diffs, size_t n,
-                    size_t errors, cjm_format fmt);
+                    size_t errors, cjm_format fmt, const cjm_output_opts *o);
 
 /* Draws the comparison map of a diff whose two sides exist: the new map
  * with the old curve behind it, score deltas, removed touchpoints as ghosts

@@ -179,7 +179,21 @@ sed -e 's/^journey: .*/journey: Renamed/' -e 's/^lang: .*//' $B | sed '1a lang: 
 "$BIN" diff --format json $B "$tmp/jf.yaml" | grep -o '"journey_fields": {[^}]*}[^}]*}' >"$tmp/jf.out"
 grep -q '"journey": {"old": "Diff test journey", "new": "Renamed"}' "$tmp/jf.out" && grep -q '"lang": {"old": "en", "new": "de"}' "$tmp/jf.out"
 check "journey_fields: title and lang"
-"$BIN" diff $B "$tmp/jf.yaml" | grep -q '^  journey: journey Diff test journey → Renamed; lang en → de$'; check "journey_fields in the text changelog"
+"$BIN" diff --lang en $B "$tmp/jf.yaml" | grep -q '^  journey: journey Diff test journey → Renamed; lang en → de$'; check "journey_fields in the text changelog"
+# German (spec 1.2): --lang, or the new journey's lang: by default, for
+# text and Markdown; JSON and github never change with the language.
+"$BIN" diff $B "$tmp/jf.yaml" | grep -q '^  Journey: journey Diff test journey → Renamed; lang en → de$'; check "diff speaks the new journey's language by default"
+golden diff-online-shop-de.markdown -- diff --format markdown --lang de journeys/online-shop.yaml journeys/online-shop-future.yaml
+golden diff-online-shop-de.text -- diff --lang de --fail-on removed-touchpoint,new-friction:high journeys/online-shop.yaml journeys/online-shop-future.yaml
+for f in json github; do
+    "$BIN" diff --format $f journeys/online-shop.yaml journeys/online-shop-future.yaml >"$tmp/en.$f"
+    "$BIN" diff --format $f --lang de journeys/online-shop.yaml journeys/online-shop-future.yaml >"$tmp/de.$f"
+    cmp -s "$tmp/en.$f" "$tmp/de.$f"; check "diff --lang de leaves $f as it is"
+done
+"$BIN" diff --format markdown --lang de journeys/online-shop.yaml journeys/online-shop-future.yaml >"$tmp/de.md"
+grep -q '| | Alt | Neu | Änderung |' "$tmp/de.md" && grep -q '3,23 (55,7 %)' "$tmp/de.md" && ! grep -qE 'Journey index|Score changes|Old \| New' "$tmp/de.md"
+check "German pull-request comment: German words and decimal commas"
+expect "diff --lang fr is a usage error" 2 "$BIN" diff --lang fr $B $B
 "$BIN" diff --format json $B $B | grep -q '"status": "unchanged", "index"' && "$BIN" diff --format json $B $B | grep -q '"journey_fields": {}'
 check "journey_fields: empty when nothing changed"
 

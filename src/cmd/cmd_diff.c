@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: cjm diff [--format text|markdown|json|github] [--fail-on COND,...]\n"
-    "                [--accept REMOVAL,...] [--policy FILE]\n"
+    "                [--accept REMOVAL,...] [--lang en|de] [--policy FILE]\n"
     "                [-T svg|png|pdf|dot [-o PATH]] OLD NEW\n"
     "       cjm diff --base REV [options] [PATH...]\n"
     "\n"
@@ -23,6 +23,8 @@ static const char usage[] =
     "\n"
     "  --format FMT     text (default, a changelog), markdown (a pull-request\n"
     "                   comment), json, or github (annotations)\n"
+    "  --lang LANG      text and Markdown in en or de (default: the new\n"
+    "                   journey's 'lang:'); JSON and github never change\n"
     "  --accept LIST    removals meant (also from CJM_ACCEPT): comma-separated\n"
     "                   removed-touchpoint:ID, removed-stage:ID,\n"
     "                   removed-journey:ID; they are listed as accepted and\n"
@@ -58,6 +60,7 @@ typedef struct {
 typedef struct {
     cjm_format format;
     const char *fail_on, *policy_path, *type, *output, *base, *accept_list;
+    const char *lang; /* --lang: text and Markdown, over the journeys' own */
     cjm_gate *gate; /* --fail-on */
     cjm_accept *accept; /* --accept and CJM_ACCEPT */
     cjm_policy *policy;
@@ -394,7 +397,8 @@ static void S_compare(opts *o, side *os, side *ns, bool by_id)
     } else if (o->type) {
         S_maps(o, diffs, pairs, (size_t)n, ns);
     } else {
-        cjm_diffs_write(stdout, diffs, (size_t)n, bad, o->format);
+        cjm_output_opts oo = {.lang = o->lang};
+        cjm_diffs_write(stdout, diffs, (size_t)n, bad, o->format, &oo);
     }
     if (trips)
         cli_worse(&o->status, CJM_EXIT_ERRORS);
@@ -484,6 +488,7 @@ static int S_options(opts *o, int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'},
         {"accept", required_argument, NULL, 'a'},
+        {"lang", required_argument, NULL, 'l'},
         {"policy", required_argument, NULL, 'p'},
         {"base", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
@@ -505,6 +510,12 @@ static int S_options(opts *o, int argc, char **argv)
                 return cli_usage_error(usage, "--fail-on: %s", err);
             break;
         case 'a': o->accept_list = optarg; break;
+        case 'l':
+            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "de") != 0)
+                return cli_usage_error(usage, "unknown language '%s' (en or de)",
+                                       optarg);
+            o->lang = optarg;
+            break;
         case 'p': o->policy_path = optarg; break;
         case 'b': o->base = optarg; break;
         case 'T':

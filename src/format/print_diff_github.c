@@ -57,7 +57,7 @@ static void S_github_notices(FILE *out, const cjm_diff *d)
                  tp->id, cjm_dp_stage_of(o, (size_t)d->tp_o_of_n[k]));
         else if (d->tp_fields[k]) {
             cjm_str sum = {0};
-            cjm_dp_summary(&sum, d, k, 0);
+            cjm_dp_summary(&sum, d, k, 0, CJM_LANG_EN); /* never translated */
             S_gh(out, "notice", f, tp->pos, t, "touchpoint '%s' changed: %s",
                  tp->id, sum.data ? sum.data : "");
             cjm_str_free(&sum);

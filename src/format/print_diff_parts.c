@@ -27,26 +27,39 @@ double cjm_dp_pct1(double x)
 }
 
 /* "+0.28", "-0.5", "0": decimals places, trailing zeros dropped. */
-const char *cjm_dp_signed(char *buf, double delta, int decimals)
+const char *cjm_dp_num(char *buf, double x, int decimals, cjm_lang L)
+{
+    return L == CJM_LANG_EN ? cjm_fmt_num(buf, x, decimals)
+                            : cjm_num(buf, x, decimals, L);
+}
+
+const char *cjm_dp_pct(char *buf, double pct, cjm_lang L)
+{
+    return L == CJM_LANG_EN ? cjm_fmt_fixed(buf, pct, 1)
+                            : cjm_num(buf, cjm_dp_pct1(pct), 1, L);
+}
+
+const char *cjm_dp_signed(char *buf, double delta, int decimals, cjm_lang L)
 {
     char num[32];
     double r = round(delta * pow(10, decimals)) / pow(10, decimals);
     if (r == 0)
         return strcpy(buf, "0");
-    snprintf(buf, 32, "%s%s", r > 0 ? "+" : "-", cjm_fmt_num(num, fabs(r), decimals));
+    snprintf(buf, 32, "%s%s", r > 0 ? "+" : "-",
+             cjm_dp_num(num, fabs(r), decimals, L));
     return buf;
 }
 
 /* "▲ +0.28", "▼ −0.5" or "=": the arrow carries the direction without
  * colour. */
-const char *cjm_dp_arrow(char *buf, double delta, int decimals)
+const char *cjm_dp_arrow(char *buf, double delta, int decimals, cjm_lang L)
 {
     char num[32];
     double r = round(delta * pow(10, decimals)) / pow(10, decimals);
     if (r == 0)
         return strcpy(buf, "=");
     snprintf(buf, 48, "%s %s%s", r > 0 ? "▲" : "▼", r > 0 ? "+" : "−",
-             cjm_fmt_num(num, fabs(r), decimals));
+             cjm_dp_num(num, fabs(r), decimals, L));
     return buf;
 }
 
@@ -71,7 +84,7 @@ void cjm_dp_counts(cjm_diff *const *diffs, size_t n, size_t counts[4])
         counts[cjm_diff_get_status(diffs[i])]++;
 }
 
-void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f)
+void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f, cjm_lang L)
 {
     char num[32];
     switch (f) {
@@ -79,10 +92,10 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f)
     case CJM_F_CHANNEL: cjm_str_puts(s, tp->channel ? tp->channel : "(none)"); break;
     case CJM_F_CONTACT: cjm_str_puts(s, tp->indirect ? "indirect" : "direct"); break;
     case CJM_F_SCORE:
-        cjm_str_puts(s, tp->has_score ? cjm_fmt_num(num, tp->score, 2) : "(none)");
+        cjm_str_puts(s, tp->has_score ? cjm_dp_num(num, tp->score, 2, L) : "(none)");
         break;
     case CJM_F_MOT: cjm_str_puts(s, tp->moment_of_truth ? "yes" : "no"); break;
-    case CJM_F_WEIGHT: cjm_str_puts(s, cjm_fmt_num(num, tp->weight, 2)); break;
+    case CJM_F_WEIGHT: cjm_str_puts(s, cjm_dp_num(num, tp->weight, 2, L)); break;
     case CJM_F_NEXT:
         if (!tp->has_next)
             cjm_str_puts(s, "(the following touchpoint)");
@@ -94,7 +107,7 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f)
     default: {
         int m = f - CJM_F_CSAT;
         cjm_str_puts(s, tp->metrics.has[m]
-                            ? cjm_fmt_num(num, tp->metrics.value[m], 2)
+                            ? cjm_dp_num(num, tp->metrics.value[m], 2, L)
                             : "(none)");
     }
     }
@@ -102,7 +115,8 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f)
 
 /* "score 1.8 → 3.6 (+1.8); channel phone → app" for new touchpoint t,
  * leaving out the fields in `skip` (bits). */
-void cjm_dp_summary(cjm_str *s, const cjm_diff *d, size_t t, unsigned skip)
+void cjm_dp_summary(cjm_str *s, const cjm_diff *d, size_t t, unsigned skip,
+                    cjm_lang L)
 {
     const cjm_touchpoint *tp = &d->n->tps[t], *was = &d->o->tps[d->tp_o_of_n[t]];
     char buf[32];
@@ -111,13 +125,13 @@ void cjm_dp_summary(cjm_str *s, const cjm_diff *d, size_t t, unsigned skip)
         if (!(d->tp_fields[t] & (1u << f)) || (skip & (1u << f)))
             continue;
         cjm_str_printf(s, "%s%s ", first ? "" : "; ", cjm_diff_field_names[f]);
-        cjm_dp_value(s, was, f);
+        cjm_dp_value(s, was, f, L);
         cjm_str_puts(s, " → ");
-        cjm_dp_value(s, tp, f);
+        cjm_dp_value(s, tp, f, L);
         if (f == CJM_F_SCORE && tp->has_score && was->has_score)
             cjm_str_printf(s, " (%s)", cjm_dp_signed(buf, cjm_round2(tp->score) -
                                                          cjm_round2(was->score),
-                                                2));
+                                                2, L));
         first = false;
     }
 }
@@ -136,4 +150,12 @@ void cjm_dp_journey_summary(cjm_str *s, const cjm_diff *d)
                        y ? y : "(none)");
         first = false;
     }
+}
+
+cjm_lang cjm_dp_lang(const cjm_diff *d, const cjm_output_opts *o)
+{
+    cjm_lang L;
+    if (o && o->lang && cjm_lang_parse(o->lang, &L) == 0)
+        return L;
+    return !d ? CJM_LANG_EN : d->n ? d->n->lang : d->o ? d->o->lang : CJM_LANG_EN;
 }

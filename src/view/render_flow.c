@@ -66,7 +66,7 @@ static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
 {
     cjm_gnode *start = cjm_graph_node(g, "start");
     cjm_node_set(start, "shape", "circle");
-    cjm_node_set(start, "label", "start");
+    cjm_node_set(start, "label", cjm_w(j->lang, W_START));
     cjm_node_set(start, "style", "filled");
     cjm_node_set(start, "fillcolor", "#1f2933");
     cjm_node_set(start, "fontcolor", "white");
@@ -85,7 +85,7 @@ static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
             ends[k] = cjm_graph_node(g, k ? cjm_node_name(name, "end", k)
                                           : "end");
             cjm_node_set(ends[k], "shape", "doublecircle");
-            cjm_node_set(ends[k], "label", "end");
+            cjm_node_set(ends[k], "label", cjm_w(j->lang, W_END));
             cjm_node_set(ends[k], "fontsize", "9");
         }
         cjm_edge_set(cjm_graph_edge(g, cards[t], ends[k]), "style", "bold");

@@ -274,7 +274,7 @@ static void test_json_order(void **state)
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
     cjm_diff *const list[] = {f->d};
-    assert_int_equal(cjm_diffs_write(m, list, 1, 0, CJM_FORMAT_JSON), 0);
+    assert_int_equal(cjm_diffs_write(m, list, 1, 0, CJM_FORMAT_JSON, NULL), 0);
     fclose(m);
     assert_non_null(strstr(buf, "\"stages\": {\"added\": [\"d\"], \"removed\": [\"c\"]"));
     assert_non_null(strstr(buf, "\"moved\": [{\"id\": \"a3\", \"from\": \"a\", \"to\": \"b\"}]"));
