@@ -433,6 +433,14 @@ void cjm_survey_free(cjm_survey *s);
  * journey's figures) or JSON (the spec's shape).  Returns 0 or -1. */
 int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt);
 
+/* Whether touchpoint t's new figures rest on fewer answers than the
+ * `responses` its current figures rest on (*had and *now say how many).
+ * The figures are still written; a caller warns. */
+bool cjm_survey_fewer(const cjm_survey *s, size_t t, size_t *had,
+                      size_t *now);
+/* The id of the survey journey's touchpoint t. */
+const char *cjm_survey_touchpoint_id(const cjm_survey *s, size_t t);
+
 typedef enum {
     CJM_SCORE_NONE,
     CJM_SCORE_CSAT,

@@ -93,5 +93,26 @@ cp $C/j.yaml "$tmp/none.yaml"
 [ $rc = 0 ] && cmp -s "$tmp/none.yaml" $C/j.yaml; check "--write with no figures: the file as it was"
 [ -z "$(ls "$tmp" | grep '\.tmp')" ]; check "no temporary file left behind"
 
+# Survey waves (spec 1.2): fewer answers than the figures replaced is a
+# warning; comments on replaced metrics lines stay; a journey with errors
+# is refused, untouched.
+cp $C/wave.yaml "$tmp/wave.yaml"
+"$BIN" survey --write $C/wave.csv "$tmp/wave.yaml" >/dev/null 2>"$tmp/wave.err"; rc=$?
+[ $rc = 0 ] && grep -qx "cjm: $tmp/wave.yaml: warning: 'a' had figures from 860 answers; the new ones rest on 6" "$tmp/wave.err" &&
+    grep -q "'b' had figures from 120 answers; the new ones rest on 6" "$tmp/wave.err"
+check "--write warns when new figures rest on fewer answers"
+grep -qx '        metrics: {csat: 3, responses: 6}  # wave 1, Q1' "$tmp/wave.yaml" &&
+    grep -qx '        metrics: {csat: 4, responses: 6}  # from the Q1 export' "$tmp/wave.yaml" &&
+    "$BIN" check "$tmp/wave.yaml" >/dev/null
+check "--write keeps the comments on replaced metrics lines"
+"$BIN" survey --write $C/wave.csv "$tmp/wave.yaml" >/dev/null 2>"$tmp/wave2.err"
+! grep -q "had figures from" "$tmp/wave2.err"; check "--write: the same number of answers is no warning"
+printf 'journey: X\nstages:\n  - id: s\n    touchpoints:\n      - {id: a, name: A, channel: web, score: 9}\n' >"$tmp/bad.yaml"
+cp "$tmp/bad.yaml" "$tmp/bad.orig"
+"$BIN" survey --write $C/wave.csv "$tmp/bad.yaml" >"$tmp/bad.out" 2>"$tmp/bad.err"; rc=$?
+[ $rc = 1 ] && cmp -s "$tmp/bad.yaml" "$tmp/bad.orig" && grep -q "score-range" "$tmp/bad.err" &&
+    grep -q "has errors; fix them first" "$tmp/bad.err" && [ ! -s "$tmp/bad.out" ]
+check "a journey with errors is refused: exit 1, diagnostics, file untouched"
+
 echo "survey: $passed passed, $failed failed"
 [ "$failed" = 0 ]

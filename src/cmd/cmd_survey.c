@@ -106,15 +106,34 @@ static int S_write(const opts *o, const cjm_survey *s, const cli_input *in)
     return rc;
 }
 
+/* A new wave with fewer answers than the figures it replaces may be a
+ * partial export: --write goes on, but says so. */
+static void S_warn_fewer(const cjm_survey *s, const cjm_journey *j,
+                         const char *journey)
+{
+    for (size_t t = 0; t < cjm_journey_touchpoint_count(j); t++) {
+        size_t had, now;
+        if (cjm_survey_fewer(s, t, &had, &now))
+            fprintf(stderr, "cjm: %s: warning: '%s' had figures from %zu "
+                            "answers; the new ones rest on %zu\n",
+                    journey, cjm_survey_touchpoint_id(s, t), had, now);
+    }
+}
+
 static int S_run(const opts *o, const char *csv, const char *journey)
 {
     int status = CJM_EXIT_OK;
     cli_input in;
     if (cli_input_open(journey, NULL, &in, &status) != 0)
         return CJM_EXIT_USAGE;
-    if (!in.j) {
+    if (!in.j || cjm_diags_errors(in.d)) {
+        /* Figures are never put into a journey that does not check. */
         if (cjm_diags_count(in.d))
             cjm_diags_write(stderr, in.d, CJM_FORMAT_TEXT, in.buf, in.len);
+        if (in.buf)
+            fprintf(stderr, "cjm: %s has errors; fix them first, nothing was "
+                            "read or changed\n",
+                    journey);
         cli_input_close(&in);
         return status ? status : CJM_EXIT_ERRORS;
     }
@@ -144,8 +163,10 @@ static int S_run(const opts *o, const char *csv, const char *journey)
                         journey);
         } else {
             cjm_survey_write(stdout, s, o->format);
-            if (o->write)
+            if (o->write) {
+                S_warn_fewer(s, in.j, journey);
                 status = S_write(o, s, &in);
+            }
         }
     }
     cjm_survey_free(s);

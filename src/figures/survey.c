@@ -412,3 +412,21 @@ bool cjm_survey_figures_of(const cjm_survey *s, size_t t,
     }
     return true;
 }
+
+bool cjm_survey_fewer(const cjm_survey *s, size_t t, size_t *had,
+                      size_t *now)
+{
+    cjm_survey_figures f;
+    const cjm_metrics *m = &s->j->tps[t].metrics;
+    if (!cjm_survey_figures_of(s, t, &f) || !m->has[CJM_METRIC_RESPONSES] ||
+        m->value[CJM_METRIC_RESPONSES] <= (double)f.responses)
+        return false;
+    *had = (size_t)m->value[CJM_METRIC_RESPONSES];
+    *now = f.responses;
+    return true;
+}
+
+const char *cjm_survey_touchpoint_id(const cjm_survey *s, size_t t)
+{
+    return s->j->tps[t].id;
+}

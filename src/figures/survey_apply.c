@@ -144,8 +144,19 @@ static void S_set(edits *es, const char *src, size_t len, const ynode *tp,
                src[end] != '}' && src[end] != ' ' && src[end] != '#')
             end++;
     }
+    /* A comment after "metrics:" on its line stays, after the new value. */
+    size_t hash = colon + 1;
+    while (hash < end && hash < len && src[hash] != '\n' && src[hash] != '#')
+        hash++;
+    bool comment = hash < end && hash < len && src[hash] == '#' &&
+                   (src[hash - 1] == ' ' || src[hash - 1] == '\t');
+    size_t eol = hash;
+    while (comment && eol < len && src[eol] != '\n')
+        eol++;
     cjm_str s = {0};
     cjm_str_printf(&s, ": %s", value->data ? value->data : "");
+    if (comment)
+        cjm_str_printf(&s, "  %.*s", (int)(eol - hash), src + hash);
     cjm_str_free(value);
     S_edit(es, colon, end - colon, &s);
 }
