@@ -37,8 +37,8 @@ _cjm()
             report) COMPREPLY=($(compgen -W "--format --lang --no-mermaid --help" -- "$cur")) ;;
             render) COMPREPLY=($(compgen -W "--view -T --page --lang --show --watch -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
-            diff) COMPREPLY=($(compgen -W "--format --fail-on --accept --policy --base -T -o --help" -- "$cur")) ;;
-            survey) COMPREPLY=($(compgen -W "--format --min-responses --score-from --write --help" -- "$cur")) ;;
+            diff) COMPREPLY=($(compgen -W "--format --fail-on --accept --lang --policy --base -T -o --help" -- "$cur")) ;;
+            survey) COMPREPLY=($(compgen -W "--format --lang --min-responses --score-from --write --help" -- "$cur")) ;;
             export) COMPREPLY=($(compgen -W "--to -o --help" -- "$cur")) ;;
             import) COMPREPLY=($(compgen -W "-o --help" -- "$cur")) ;;
         esac

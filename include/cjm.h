@@ -430,8 +430,11 @@ cjm_survey *cjm_survey_read(FILE *in, const cjm_journey *j,
 void cjm_survey_free(cjm_survey *s);
 
 /* Writes each touchpoint's figures: text (a table per stage, beside the
- * journey's figures) or JSON (the spec's shape).  Returns 0 or -1. */
-int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt);
+ * journey's figures) in o->lang, else the journey's language, or JSON (the
+ * spec's shape, whatever the language).  o may be NULL.  Returns 0, or -1
+ * when writing failed or o->lang is unknown. */
+int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt,
+                     const cjm_output_opts *o);
 
 /* Whether touchpoint t's new figures rest on fewer answers than the
  * `responses` its current figures rest on (*had and *now say how many).

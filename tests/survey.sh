@@ -114,5 +114,15 @@ cp "$tmp/bad.yaml" "$tmp/bad.orig"
     grep -q "has errors; fix them first" "$tmp/bad.err" && [ ! -s "$tmp/bad.out" ]
 check "a journey with errors is refused: exit 1, diagnostics, file untouched"
 
+# German (spec 1.2): --lang de, or the journey's lang:, for the text;
+# JSON never changes with the language.
+golden survey-example-de.text -- survey --lang de journeys/online-shop-survey.csv journeys/online-shop.yaml
+"$BIN" survey --format json journeys/online-shop-survey.csv journeys/online-shop.yaml >"$tmp/en.json" 2>/dev/null
+"$BIN" survey --format json --lang de journeys/online-shop-survey.csv journeys/online-shop.yaml >"$tmp/de.json" 2>/dev/null
+cmp -s "$tmp/en.json" "$tmp/de.json"; check "survey --lang de leaves JSON as it is"
+sed 's/^id: survey-cases$/id: survey-cases\nlang: de/' $C/j.yaml >"$tmp/jde.yaml"
+"$BIN" survey $C/one.csv "$tmp/jde.yaml" 2>/dev/null | grep -q "Antwortzeilen"; check "survey speaks the journey's lang: de by default"
+expect "survey --lang fr is a usage error" 2 "$BIN" survey --lang fr $C/one.csv $C/j.yaml
+
 echo "survey: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: cjm survey [--format text|json] [--min-responses N]\n"
+    "usage: cjm survey [--format text|json] [--lang en|de] [--min-responses N]\n"
     "                  [--score-from csat|ces|nps] [--write] CSV JOURNEY\n"
     "\n"
     "Reads survey answers, one row per answer set: a 'touchpoint' column\n"
@@ -21,6 +21,8 @@ static const char usage[] =
     "Prints each touchpoint's figures beside those the journey holds now.\n"
     "\n"
     "  --format FMT        text (default) or json\n"
+    "  --lang LANG         the text in en or de (default: the journey's\n"
+    "                      'lang:'); JSON never changes\n"
     "  --min-responses N   touchpoints with fewer answer rows get no figures\n"
     "                      (default 5)\n"
     "  --score-from M      with --write, also set each score from csat, ces\n"
@@ -37,6 +39,7 @@ typedef struct {
     size_t min;
     cjm_score_from from;
     bool write;
+    const char *lang;
 } opts;
 
 /* Writes the new journey text in place of the old, atomically, keeping the
@@ -162,7 +165,8 @@ static int S_run(const opts *o, const char *csv, const char *journey)
                                 "changed\n",
                         journey);
         } else {
-            cjm_survey_write(stdout, s, o->format);
+            cjm_survey_write(stdout, s, o->format,
+                             &(cjm_output_opts){.lang = o->lang});
             if (o->write) {
                 S_warn_fewer(s, in.j, journey);
                 status = S_write(o, s, &in);
@@ -193,9 +197,10 @@ int cjm_cmd_survey(int argc, char **argv)
         {"min-responses", required_argument, NULL, 'm'},
         {"score-from", required_argument, NULL, 's'},
         {"write", no_argument, NULL, 'w'},
+        {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    opts o = {CJM_FORMAT_TEXT, 5, CJM_SCORE_NONE, false};
+    opts o = {CJM_FORMAT_TEXT, 5, CJM_SCORE_NONE, false, NULL};
     int ch;
     optind = 1;
     opterr = 0;
@@ -225,6 +230,12 @@ int cjm_cmd_survey(int argc, char **argv)
                                        optarg);
             break;
         case 'w': o.write = true; break;
+        case 'l':
+            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "de") != 0)
+                return cli_usage_error(usage, "unknown language '%s' (en or de)",
+                                       optarg);
+            o.lang = optarg;
+            break;
         default:
             return cli_bad_option(usage, argv);
         }

@@ -1,6 +1,7 @@
 /* print_survey: the figures of a survey for a person (a table per stage,
  * with the figures the journey holds now beside them) and as JSON (the
  * spec's shape). */
+#include "lang.h"
 #include "util.h"
 #include "survey.h"
 
@@ -52,29 +53,36 @@ static void S_json(FILE *out, const cjm_survey *s)
 }
 
 /* "2.41 (+0.21)": the new figure and its change against the journey. */
+/* A figure as the table shows it in L. */
+static const char *S_num(char *buf, double x, int decimals, cjm_lang L)
+{
+    return L == CJM_LANG_EN ? cjm_fmt_num(buf, x, decimals)
+                            : cjm_num(buf, x, decimals, L);
+}
+
 static void S_cell(FILE *out, int width, bool has, double x, int decimals,
-                   bool had, double was)
+                   bool had, double was, cjm_lang L)
 {
     char a[32], b[48], cell[96];
     if (!has) {
         fprintf(out, "%*s", width, "-");
         return;
     }
-    cjm_fmt_num(a, x, decimals);
+    S_num(a, x, decimals, L);
     if (had && round(x * 100) != round(was * 100)) {
         double d = x - was;
         snprintf(b, sizeof b, " (%s%s)", d > 0 ? "+" : "-",
-                 cjm_fmt_num(cell, d > 0 ? d : -d, decimals));
+                 S_num(cell, d > 0 ? d : -d, decimals, L));
     } else if (had) {
         snprintf(b, sizeof b, " (=)");
     } else {
-        snprintf(b, sizeof b, " (new)");
+        snprintf(b, sizeof b, " (%s)", cjm_w(L, W_S_NEW));
     }
     snprintf(cell, sizeof cell, "%s%s", a, b);
     fprintf(out, "%*s", width, cell);
 }
 
-static void S_text(FILE *out, const cjm_survey *s)
+static void S_text(FILE *out, const cjm_survey *s, cjm_lang L)
 {
     const cjm_journey *j = s->j;
     size_t with = 0, skipped = 0;
@@ -85,16 +93,12 @@ static void S_text(FILE *out, const cjm_survey *s)
         else if (f.responses)
             skipped++;
     }
-    fprintf(out, "%s (%s): %zu answer rows", j->title, j->id, s->rows);
+    fprintf(out, cjm_w(L, W_S_ROWS), j->title, j->id, s->rows);
     if (s->other_journeys)
-        fprintf(out, " (%zu more for other journeys, left out)",
-                s->other_journeys);
-    fprintf(out, "; %zu touchpoint%s with figures, %zu under the minimum of "
-                 "%zu responses\n",
-            with, with == 1 ? "" : "s", skipped, s->min_responses);
-    fputs("In brackets: the change against the figures the journey holds "
-          "now.\n",
-          out);
+        fprintf(out, cjm_w(L, W_S_OTHER), s->other_journeys);
+    fprintf(out, cjm_w(L, W_S_WITH), with, with == 1 ? "" : "s", skipped,
+            s->min_responses);
+    fprintf(out, "\n%s\n", cjm_w(L, W_S_BRACKETS));
     for (size_t st = 0; st < j->n_stages; st++) {
         const cjm_stage *g = &j->stages[st];
         bool any = false;
@@ -109,7 +113,8 @@ static void S_text(FILE *out, const cjm_survey *s)
             idw = w > idw ? w : idw;
         }
         fprintf(out, "\n%s\n  %-*s %7s %16s %7s %14s %16s\n", g->name, idw,
-                "touchpoint", "n", "CSAT", "top-2", "CES", "NPS");
+                cjm_w(L, W_S_TOUCHPOINT), "n", "CSAT", cjm_w(L, W_S_TOP2), "CES",
+                "NPS");
         for (size_t t = g->first; t < g->first + g->count; t++) {
             const cjm_touchpoint *tp = &j->tps[t];
             const cjm_metrics *m = &tp->metrics;
@@ -121,32 +126,41 @@ static void S_text(FILE *out, const cjm_survey *s)
             int w = cjm_text_width(tp->id);
             fprintf(out, "  %s%*s %7zu ", tp->id, idw - w, "", f.responses);
             if (!has) {
-                fprintf(out, "  under the minimum of %zu: no figures\n",
-                        s->min_responses);
+                fputs("  ", out);
+                fprintf(out, cjm_w(L, W_S_UNDER), s->min_responses);
+                putc('\n', out);
                 continue;
             }
             S_cell(out, 16, f.has[CJM_CSAT], f.csat, 2, m->has[CJM_METRIC_CSAT],
-                   m->value[CJM_METRIC_CSAT]);
+                   m->value[CJM_METRIC_CSAT], L);
             if (f.has[CJM_CSAT])
-                fprintf(out, " %5s %%", cjm_fmt_fixed(num, f.csat_top2, 1));
+                fprintf(out, " %5s %%", L == CJM_LANG_EN
+                                            ? cjm_fmt_fixed(num, f.csat_top2, 1)
+                                            : cjm_num(num, f.csat_top2, 1, L));
             else
                 fprintf(out, " %7s", "-");
             S_cell(out, 15, f.has[CJM_CES], f.ces, 2, m->has[CJM_METRIC_CES],
-                   m->value[CJM_METRIC_CES]);
+                   m->value[CJM_METRIC_CES], L);
             S_cell(out, 12, f.has[CJM_NPS], (double)f.nps, 0,
-                   m->has[CJM_METRIC_NPS], m->value[CJM_METRIC_NPS]);
+                   m->has[CJM_METRIC_NPS], m->value[CJM_METRIC_NPS], L);
             if (f.has[CJM_NPS])
-                fprintf(out, " ± %s", cjm_fmt_fixed(num, f.nps_moe, 1));
+                fprintf(out, " ± %s", L == CJM_LANG_EN
+                                          ? cjm_fmt_fixed(num, f.nps_moe, 1)
+                                          : cjm_num(num, f.nps_moe, 1, L));
             putc('\n', out);
         }
     }
 }
 
-int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt)
+int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt,
+                     const cjm_output_opts *o)
 {
+    cjm_lang L = s->j->lang;
+    if (o && o->lang && cjm_lang_parse(o->lang, &L) != 0)
+        return -1;
     if (fmt == CJM_FORMAT_JSON)
         S_json(out, s);
     else
-        S_text(out, s);
+        S_text(out, s, L);
     return ferror(out) ? -1 : 0;
 }

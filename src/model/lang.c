@@ -38,6 +38,15 @@ static const char *const words[W_WORDS][CJM_LANGS] = {
                   "Abzweigung, Schleife oder Schritt ohne Bewertung"},
     [W_NO_CHANNEL] = {"no channel", "ohne Kanal"},
     [W_START] = {"start", "Start"},
+    /* cjm survey's table */
+    [W_S_ROWS] = {"%s (%s): %zu answer rows", "%s (%s): %zu Antwortzeilen"},
+    [W_S_OTHER] = {" (%zu more for other journeys, left out)", " (%zu weitere für andere Journeys, nicht berücksichtigt)"},
+    [W_S_WITH] = {"; %zu touchpoint%s with figures, %zu under the minimum of %zu responses", "; %zu Touchpoint%s mit Kennzahlen, %zu unter dem Minimum von %zu Antworten"},
+    [W_S_BRACKETS] = {"In brackets: the change against the figures the journey holds now.", "In Klammern: die Änderung gegenüber den Kennzahlen, die die Journey jetzt hat."},
+    [W_S_TOUCHPOINT] = {"touchpoint", "Touchpoint"},
+    [W_S_TOP2] = {"top-2", "Top-2"},
+    [W_S_UNDER] = {"under the minimum of %zu: no figures", "unter dem Minimum von %zu: keine Kennzahlen"},
+    [W_S_NEW] = {"new", "neu"},
     /* cjm diff's changelog and pull-request comment */
     [W_D_OLD] = {"Old", "Alt"},
     [W_D_NEW] = {"New", "Neu"},
