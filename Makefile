@@ -34,7 +34,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
 .PHONY: FORCE all deps deb package test test-plain sanitize check-deep \
-	deep-sanitize page-matrix unit examples e2e-core layers yaml-suite integration \
+	deep-sanitize page-matrix unit examples e2e-core binaries layers yaml-suite integration \
 	mermaid e2e bench render leakcheck fuzz fuzz-survey clean install \
 	uninstall
 
@@ -139,7 +139,15 @@ mermaid: $(BIN)
 # `make check-deep` is what CI adds, once: the page matrix and the YAML
 # test suite under the sanitizers, valgrind over every command, view, page
 # and format, and the Debian package.
-test-plain: unit examples layers yaml-suite integration mermaid e2e
+# Binaries are built in parallel (one job per core); the suites then run
+# one after the other, so their output reads in order and the timing-
+# sensitive ones (watch) have the machine.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+binaries: $(BIN) $(UNIT_BIN)
+
+test-plain:
+	@$(MAKE) --no-print-directory -j$(NPROC) binaries
+	@$(MAKE) --no-print-directory unit examples layers yaml-suite integration mermaid e2e
 
 test: test-plain sanitize
 
@@ -182,8 +190,10 @@ SANITIZED = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CC=clang \
 	    CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined"
 sanitize:
+	@$(SANITIZED) -j$(NPROC) binaries
 	@$(SANITIZED) unit e2e-core
 deep-sanitize:
+	@$(SANITIZED) -j$(NPROC) binaries
 	@$(SANITIZED) page-matrix yaml-suite
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
