@@ -58,6 +58,19 @@ if [ ! -d "$CACHE/node_modules/mermaid" ] && command -v npm >/dev/null 2>&1; the
     (cd "$CACHE" && { [ -f package.json ] || echo '{"private": true}' >package.json; } &&
      timeout 300 npm install --no-audit --no-fund --silent $MERMAID $JSDOM) >/dev/null 2>&1
 fi
+# Import (spec 1.2): ids of at most three words and 24 characters, still
+# unique; lang: de for a German diagram; an id shortened by hand still
+# finds the long one it begins ("did you mean").
+"$BIN" import tests/mermaid/cases/nachzahlung.mmd >"$tmp/nz.yaml" 2>/dev/null
+ids=$(sed -n 's/^ *- id: //p' "$tmp/nz.yaml" | tr '\n' ' ')
+[ "$ids" = "kontakt rueckruf-kundenservice rueckruf-kundenservice-2 tarifrechnerergebnisseit zahlung abschlag-anpassen-im " ]
+check "import: ids of three words and 24 characters at most, unique ($ids)"
+grep -q '^lang: de ' "$tmp/nz.yaml" && "$BIN" check "$tmp/nz.yaml" >/dev/null; check "import: a German diagram gets lang: de and checks"
+! "$BIN" import tests/mermaid/cases/docs-example.mmd 2>/dev/null | grep -q '^lang:'; check "import: an English diagram gets no lang line"
+printf 'journey: T\nstages:\n  - id: s\n    touchpoints:\n      - {id: rueckruf-kundenservice-zur-nachzahlung, name: A, channel: phone, score: 3, next: [rueckruf-kundenservice]}\n' >"$tmp/pre.yaml"
+"$BIN" check "$tmp/pre.yaml" | grep -q "unknown touchpoint 'rueckruf-kundenservice' in next (did you mean 'rueckruf-kundenservice-zur-nachzahlung'?)"
+check "check: a shortened id suggests the one id it begins"
+
 if [ -d "$CACHE/node_modules/mermaid" ] && [ -d "$CACHE/node_modules/jsdom" ]; then
     cp $M/validate.mjs "$CACHE/validate.mjs"
     for j in journeys/*.yaml tests/render/hostile.yaml $M/special.yaml; do

@@ -41,6 +41,18 @@ static const char *S_hint(cctx *c, char *buf, size_t size, const char *word,
         return buf;
     c->suggestions++;
     const char *near = cjm_nearest(word, cands, n);
+    /* A shortened id ("rueckruf-kundenservice" for an imported
+     * "rueckruf-kundenservice-zur-nachzahlung"): the one id it begins. */
+    size_t len = strlen(word), begun = 0;
+    const char *only = NULL;
+    for (size_t i = 0; !near && i < n; i++)
+        if (cands[i] && strncmp(cands[i], word, len) == 0 &&
+            cands[i][len] == '-') {
+            only = cands[i];
+            begun++;
+        }
+    if (!near && begun == 1) /* several: no guess */
+        near = only;
     if (near)
         snprintf(buf, size, " (did you mean '%s'?)", near);
     return buf;

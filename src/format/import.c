@@ -347,11 +347,39 @@ static void S_yaml_str(FILE *out, const char *s)
     putc('"', out);
 }
 
+enum { ID_WORDS = 3, ID_MAX = 24 };
+
+/* An id is for typing in `next:` and policies: a name's first three words,
+ * at most 24 characters, cut at a word ("Rückruf Kundenservice zur
+ * Nachzahlung" -> "rueckruf-kundenservice"). */
+static void S_short(cjm_str *s)
+{
+    size_t words = 1, keep = s->len;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->data[i] == '-' && ++words > ID_WORDS) {
+            keep = i;
+            break;
+        }
+    if (keep > ID_MAX) {
+        keep = ID_MAX;
+        while (keep > 0 && s->data[keep] != '-' && s->data[keep - 1] != '-')
+            keep--; /* back to a word's end */
+        if (keep == 0)
+            keep = ID_MAX; /* one long word: cut it */
+        while (keep > 0 && s->data[keep - 1] == '-')
+            keep--;
+    }
+    s->len = keep;
+    s->data[keep] = '\0';
+}
+
 /* A unique id made from a name. */
 static char *S_id(const char *name, char **taken, size_t n, const char *fallback)
 {
     cjm_str s = {0};
     cjm_slugify(&s, *name ? name : fallback);
+    if (!s.failed && s.data)
+        S_short(&s);
     size_t base = s.len;
     for (int k = 2;; k++) {
         bool used = false;
@@ -363,6 +391,38 @@ static char *S_id(const char *name, char **taken, size_t n, const char *fallback
         cjm_str_printf(&s, "-%d", k);
     }
     return s.data;
+}
+
+/* Whether text reads as German: an umlaut or ß, or a common German word
+ * standing on its own. */
+static bool S_german_text(const char *text)
+{
+    static const char *const words[] = {
+        "und", "der", "die", "das", "mit", "für", "zur", "zum", "bei",
+        "von", "nicht", "ist", "ein", "eine", "auf", "im", "den", "dem"};
+    if (!text)
+        return false;
+    if (strstr(text, "ä") || strstr(text, "ö") || strstr(text, "ü") ||
+        strstr(text, "Ä") || strstr(text, "Ö") || strstr(text, "Ü") ||
+        strstr(text, "ß"))
+        return true;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t n = strlen(words[w]);
+        for (const char *p = text; (p = strstr(p, words[w])); p += n)
+            if ((p == text || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+                return true;
+    }
+    return false;
+}
+
+static bool S_german(const diagram *g)
+{
+    bool de = S_german_text(g->title) || S_german_text(g->descr);
+    for (size_t s = 0; !de && s < g->n_stages; s++)
+        de = S_german_text(g->stages[s]);
+    for (size_t t = 0; !de && t < g->n_tasks; t++)
+        de = S_german_text(g->tasks[t].name);
+    return de;
 }
 
 static void S_write(FILE *out, const diagram *g, const char *schema)
@@ -385,6 +445,9 @@ static void S_write(FILE *out, const diagram *g, const char *schema)
     fputs("journey: ", out);
     S_yaml_str(out, g->title && *g->title ? g->title : "Imported journey");
     putc('\n', out);
+    if (S_german(g))
+        fputs("lang: de                     # the diagram reads as German\n",
+              out);
     if (g->descr && *g->descr) {
         fputs("description: ", out);
         S_yaml_str(out, g->descr);
