@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                  : NULL;
     if (s && sink) {
         cjm_diags_write(sink, d, CJM_FORMAT_TEXT, NULL, 0);
-        cjm_survey_write(sink, s, CJM_FORMAT_TEXT, &(cjm_output_opts){"de"});
+        cjm_survey_write(sink, s, CJM_FORMAT_TEXT, &(cjm_output_opts){.lang = "de"});
         cjm_survey_write(sink, s, CJM_FORMAT_JSON, NULL);
         size_t len;
         char *out = cjm_survey_apply(s, journey, sizeof journey - 1,
