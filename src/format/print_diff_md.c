@@ -126,27 +126,30 @@ static void S_mscores(FILE *out, const cjm_diff *d, cjm_lang L)
     free(v);
 }
 
+/* The next item of a list, the first one under the list's heading. */
+static void S_item(FILE *out, bool *any, cjm_word head, cjm_lang L)
+{
+    if (*any)
+        fputs("\n- ", out);
+    else
+        fprintf(out, "**%s**\n\n- ", cjm_w(L, head));
+    *any = true;
+}
+
 static void S_mlists(FILE *out, const cjm_diff *d, cjm_lang L)
 {
     const cjm_journey *o = d->o, *n = d->n;
     bool any = false;
     for (size_t t = 0; t < n->n_tps; t++)
         if (d->tp_o_of_n[t] < 0) {
-            if (any)
-                fputs("\n- ", out);
-            else
-                fprintf(out, "**%s**\n\n- ", cjm_w(L, W_D_ADDED_TPS));
+            S_item(out, &any, W_D_ADDED_TPS, L);
             S_mtp(out, n, t);
-            any = true;
         }
     fputs(any ? "\n\n" : "", out);
     any = false;
     for (size_t t = 0; t < o->n_tps; t++)
         if (d->tp_n_of_o[t] < 0) {
-            if (any)
-                fputs("\n- ", out);
-            else
-                fprintf(out, "**%s**\n\n- ", cjm_w(L, W_D_REMOVED_TPS));
+            S_item(out, &any, W_D_REMOVED_TPS, L);
             S_mtp(out, o, t);
             if (cjm_diff_accepted(d, CJM_GATE_REMOVED_TOUCHPOINT, o->tps[t].id))
                 fprintf(out, " *(%s)*", cjm_w(L, W_D_ACCEPTED));
@@ -156,22 +159,17 @@ static void S_mlists(FILE *out, const cjm_diff *d, cjm_lang L)
                 cjm_md_text(out, n->tps[h].id);
                 fprintf(out, "`? %s", cjm_w(L, W_D_SAME_NAME));
             }
-            any = true;
         }
     fputs(any ? "\n\n" : "", out);
     any = false;
     for (size_t t = 0; t < n->n_tps; t++)
         if (cjm_diff_tp_moved(d, t)) {
-            if (any)
-                fputs("\n- ", out);
-            else
-                fprintf(out, "**%s**\n\n- ", cjm_w(L, W_D_MOVED_TPS));
+            S_item(out, &any, W_D_MOVED_TPS, L);
             cjm_md_text(out, n->tps[t].name);
             fputs(": ", out);
             cjm_md_text(out, o->stages[o->tps[d->tp_o_of_n[t]].stage].name);
             fputs(" → ", out);
             cjm_md_text(out, n->stages[n->tps[t].stage].name);
-            any = true;
         }
     fputs(any ? "\n\n" : "", out);
 }
