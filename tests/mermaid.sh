@@ -65,6 +65,10 @@ fi
 ids=$(sed -n 's/^ *- id: //p' "$tmp/nz.yaml" | tr '\n' ' ')
 [ "$ids" = "kontakt rueckruf-kundenservice rueckruf-kundenservice-2 tarifrechnerergebnisseit zahlung abschlag-anpassen-im " ]
 check "import: ids of three words and 24 characters at most, unique ($ids)"
+printf 'journey\n  section S\n    Tarifrechnerergebnisseitenaufrufbestätigung: 3: K\n    Tarifrechnerergebnisseitenaufrufbestätigungen: 3: K\n    Tarifrechnerergebnisseitenaufrufbestätigungen: 3: K\n' >"$tmp/long.mmd"
+"$BIN" import "$tmp/long.mmd" 2>/dev/null | sed -n 's/^      - id: //p' >"$tmp/long.ids"
+[ "$(sort -u "$tmp/long.ids" | wc -l)" = 3 ] && [ -z "$(awk 'length($0) > 24' "$tmp/long.ids")" ]
+check "import: numbered ids stay unique within 24 characters"
 grep -q '^lang: de ' "$tmp/nz.yaml" && "$BIN" check "$tmp/nz.yaml" >/dev/null; check "import: a German diagram gets lang: de and checks"
 ! "$BIN" import tests/mermaid/cases/docs-example.mmd 2>/dev/null | grep -q '^lang:'; check "import: an English diagram gets no lang line"
 printf 'journey: T\nstages:\n  - id: s\n    touchpoints:\n      - {id: rueckruf-kundenservice-zur-nachzahlung, name: A, channel: phone, score: 3, next: [rueckruf-kundenservice]}\n' >"$tmp/pre.yaml"

@@ -387,8 +387,14 @@ static char *S_id(const char *name, char **taken, size_t n, const char *fallback
             used = taken[i] && s.data && strcmp(taken[i], s.data) == 0;
         if (!used)
             break;
-        s.len = base;
-        cjm_str_printf(&s, "-%d", k);
+        /* The number goes within the 24 characters too. */
+        char suffix[16];
+        int sl = snprintf(suffix, sizeof suffix, "-%d", k);
+        s.len = base + (size_t)sl > ID_MAX ? ID_MAX - (size_t)sl : base;
+        while (s.len > 1 && s.data[s.len - 1] == '-')
+            s.len--;
+        s.data[s.len] = '\0';
+        cjm_str_puts(&s, suffix);
     }
     return s.data;
 }
