@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700
 /* cli: helpers the commands share (see cli.h). */
 #include "cli.h"
+#include "lang.h"
 #include "outfile.h"
 #include "util.h"
 
@@ -35,6 +36,15 @@ int cli_usage_error(const char *usage, const char *fmt, const char *arg)
     else
         fputs("; see 'cjm --help'\n", stderr);
     return CJM_EXIT_USAGE;
+}
+
+int cli_lang(const char *usage, const char *arg, const char **out)
+{
+    cjm_lang l;
+    if (cjm_lang_parse(arg, &l) != 0)
+        return cli_usage_error(usage, "unknown language '%s' (en or de)", arg);
+    *out = arg;
+    return 0;
 }
 
 int cli_bad_option(const char *usage, char **argv)

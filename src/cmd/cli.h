@@ -82,15 +82,18 @@ int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
 char *cli_target(const char *output, bool one, const char *id,
                  const char *suffix, const char *ext);
 
-/* Redraws paths->items[index] (cli_watch); returns the exit status. */
-typedef int (*cli_redraw_fn)(void *ctx, size_t index);
-/* With SIGINT and SIGTERM blocked, draws every path once (the worst
- * status into *first_status), then waits for the signal, calling redraw
- * for each of paths saved meanwhile (in place or by rename).  Returns
- * CJM_EXIT_OK on the signal, CJM_EXIT_USAGE when the files cannot be
- * watched. */
-int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx,
-              int *first_status);
+/* --lang: a language the library knows (en, de), else a usage error.
+ * Returns 0 with *out = arg, or the exit status of the usage error. */
+int cli_lang(const char *usage, const char *arg, const char **out);
+
+/* Redraws paths->items[index] (cli_watch). */
+typedef void (*cli_redraw_fn)(void *ctx, size_t index);
+/* With SIGINT and SIGTERM blocked, draws every path once, then waits for
+ * the signal, calling redraw for each of paths saved meanwhile (in place
+ * or by rename).  Diagnostics are shown and then fixed, so a drawing's
+ * status does not end the watch.  Returns CJM_EXIT_OK on the signal,
+ * CJM_EXIT_USAGE when the files cannot be watched. */
+int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx);
 
 /* The schema line that works for a new journey file at `file`: the
  * repository's schema/journey.schema.json found upward from its folder,

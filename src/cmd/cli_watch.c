@@ -96,7 +96,7 @@ static int S_loop(watcher *w, int sfd, const cjm_paths *paths,
             for (size_t i = 0; i < paths->n; i++)
                 if (w->dirty[i]) {
                     w->dirty[i] = false;
-                    (void)redraw(ctx, i);
+                    redraw(ctx, i);
                 }
             fflush(stdout);
             pending = 0;
@@ -104,8 +104,7 @@ static int S_loop(watcher *w, int sfd, const cjm_paths *paths,
     }
 }
 
-int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx,
-              int *first_status)
+int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx)
 {
     sigset_t mask, old;
     sigemptyset(&mask);
@@ -125,7 +124,7 @@ int cli_watch(const cjm_paths *paths, cli_redraw_fn redraw, void *ctx,
     /* The first drawing, under the block (Graphviz's threads, started
      * now, inherit it). */
     for (size_t i = 0; i < paths->n; i++)
-        cli_worse(first_status, redraw(ctx, i));
+        redraw(ctx, i);
     fflush(stdout);
     bool ok = sfd >= 0;
     for (size_t i = 0; ok && i < paths->n; i++)

@@ -511,10 +511,8 @@ static int S_options(opts *o, int argc, char **argv)
             break;
         case 'a': o->accept_list = optarg; break;
         case 'l':
-            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "de") != 0)
-                return cli_usage_error(usage, "unknown language '%s' (en or de)",
-                                       optarg);
-            o->lang = optarg;
+            if (cli_lang(usage, optarg, &o->lang) != 0)
+                return CJM_EXIT_USAGE;
             break;
         case 'p': o->policy_path = optarg; break;
         case 'b': o->base = optarg; break;

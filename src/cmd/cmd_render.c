@@ -125,9 +125,9 @@ static int S_draw_one(run *rn, size_t i)
     return status;
 }
 
-static int S_redraw(void *ctx, size_t i)
+static void S_redraw(void *ctx, size_t i)
 {
-    return S_draw_one(ctx, i);
+    S_draw_one(ctx, i);
 }
 
 static int S_run(const cjm_paths *paths, const opts *o, int status)
@@ -142,8 +142,7 @@ static int S_run(const cjm_paths *paths, const opts *o, int status)
     if (o->watch) {
         /* A facilitator's live preview: errors are shown and then fixed,
          * so only a failure to watch ends it with an error. */
-        int first = CJM_EXIT_OK;
-        rn.status = cli_watch(paths, S_redraw, &rn, &first);
+        rn.status = cli_watch(paths, S_redraw, &rn);
     } else {
         for (size_t i = 0; i < paths->n; i++) {
             int s = S_draw_one(&rn, i);
@@ -195,10 +194,8 @@ int cjm_cmd_render(int argc, char **argv)
                                        optarg);
             break;
         case 'l':
-            if (strcmp(optarg, "en") && strcmp(optarg, "de"))
-                return cli_usage_error(usage, "unknown language '%s' (en or de)",
-                                       optarg);
-            o.lang = optarg;
+            if (cli_lang(usage, optarg, &o.lang) != 0)
+                return CJM_EXIT_USAGE;
             break;
         case 's':
             if (strcmp(optarg, "owner") != 0)

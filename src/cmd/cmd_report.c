@@ -97,10 +97,8 @@ int cjm_cmd_report(int argc, char **argv)
             break;
         case 'M': mermaid = false; break;
         case 'l':
-            if (strcmp(optarg, "en") && strcmp(optarg, "de"))
-                return cli_usage_error(usage, "unknown language '%s' (en or de)",
-                                       optarg);
-            lang = optarg;
+            if (cli_lang(usage, optarg, &lang) != 0)
+                return CJM_EXIT_USAGE;
             break;
         default:
             return cli_bad_option(usage, argv);

@@ -231,10 +231,8 @@ int cjm_cmd_survey(int argc, char **argv)
             break;
         case 'w': o.write = true; break;
         case 'l':
-            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "de") != 0)
-                return cli_usage_error(usage, "unknown language '%s' (en or de)",
-                                       optarg);
-            o.lang = optarg;
+            if (cli_lang(usage, optarg, &o.lang) != 0)
+                return CJM_EXIT_USAGE;
             break;
         default:
             return cli_bad_option(usage, argv);

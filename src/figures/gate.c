@@ -85,9 +85,7 @@ static void S_trip(cjm_diff *d, const cjm_gate_cond *c, cjm_pos pos,
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    locale_t old, cl = cjm_c_locale_enter(&old); /* "%.1f" as 4.5, always */
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    cjm_c_locale_leave(cl, old);
+    cjm_vsnprintf(buf, sizeof buf, fmt, ap); /* "%.1f" as 4.5, always */
     va_end(ap);
     char *msg = strdup(buf), *cond = strdup(c->text);
     if (msg && cond)

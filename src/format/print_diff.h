@@ -14,11 +14,6 @@ const char *cjm_dp_id(const cjm_diff *d);
 const char *cjm_dp_title(const cjm_diff *d);
 /* x rounded to one decimal, as percentages are shown. */
 double cjm_dp_pct1(double x);
-/* A figure as the text and Markdown show it in L: "3.12" or "3,12"
- * (German groups thousands too).  buf holds 32 bytes. */
-const char *cjm_dp_num(char *buf, double x, int decimals, cjm_lang L);
-/* A percentage with one decimal: "53.0" or "53". */
-const char *cjm_dp_pct(char *buf, double pct, cjm_lang L);
 /* "+0.28", "-0.5", "0": decimals places, trailing zeros dropped.  buf
  * holds 32 bytes. */
 const char *cjm_dp_signed(char *buf, double delta, int decimals, cjm_lang L);

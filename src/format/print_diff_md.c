@@ -9,7 +9,7 @@
 static void S_mcell_mean(FILE *out, bool has, double v, cjm_lang L)
 {
     char a[32];
-    fputs(has ? cjm_dp_num(a, v, 2, L) : "–", out);
+    fputs(has ? cjm_num_plain(a, v, 2, false, L) : "–", out);
 }
 
 static void S_mtable(FILE *out, const cjm_diff *d, cjm_lang L)
@@ -21,12 +21,12 @@ static void S_mtable(FILE *out, const cjm_diff *d, cjm_lang L)
             cjm_w(L, W_D_OLD), cjm_w(L, W_D_NEW), cjm_w(L, W_D_CHANGE),
             cjm_w(L, W_D_JOURNEY_INDEX));
     if (fo->has_index)
-        fprintf(out, "%s (%s %%)", cjm_dp_num(a, fo->index, 2, L), cjm_dp_pct(b, fo->index_pct, L));
+        fprintf(out, "%s (%s %%)", cjm_num_plain(a, fo->index, 2, false, L), cjm_num_plain(b, fo->index_pct, 1, true, L));
     else
         fputs("–", out);
     fputs(" | ", out);
     if (fn->has_index)
-        fprintf(out, "%s (%s %%)", cjm_dp_num(a, fn->index, 2, L), cjm_dp_pct(b, fn->index_pct, L));
+        fprintf(out, "%s (%s %%)", cjm_num_plain(a, fn->index, 2, false, L), cjm_num_plain(b, fn->index_pct, 1, true, L));
     else
         fputs("–", out);
     fprintf(out, " | **%s** |\n",
@@ -118,8 +118,8 @@ static void S_mscores(FILE *out, const cjm_diff *d, cjm_lang L)
             fputs(" | ", out);
             cjm_md_text(out, n->stages[tp->stage].name);
             fprintf(out, " | %s | %s | %s |\n",
-                    cjm_dp_num(a, o->tps[d->tp_o_of_n[v[i].t]].score, 2, L),
-                    cjm_dp_num(b, tp->score, 2, L), cjm_dp_arrow(c, v[i].delta, 2, L));
+                    cjm_num_plain(a, o->tps[d->tp_o_of_n[v[i].t]].score, 2, false, L),
+                    cjm_num_plain(b, tp->score, 2, false, L), cjm_dp_arrow(c, v[i].delta, 2, L));
         }
         putc('\n', out);
     }

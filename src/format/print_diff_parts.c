@@ -27,18 +27,6 @@ double cjm_dp_pct1(double x)
 }
 
 /* "+0.28", "-0.5", "0": decimals places, trailing zeros dropped. */
-const char *cjm_dp_num(char *buf, double x, int decimals, cjm_lang L)
-{
-    return L == CJM_LANG_EN ? cjm_fmt_num(buf, x, decimals)
-                            : cjm_num(buf, x, decimals, L);
-}
-
-const char *cjm_dp_pct(char *buf, double pct, cjm_lang L)
-{
-    return L == CJM_LANG_EN ? cjm_fmt_fixed(buf, pct, 1)
-                            : cjm_num(buf, cjm_dp_pct1(pct), 1, L);
-}
-
 const char *cjm_dp_signed(char *buf, double delta, int decimals, cjm_lang L)
 {
     char num[32];
@@ -46,7 +34,7 @@ const char *cjm_dp_signed(char *buf, double delta, int decimals, cjm_lang L)
     if (r == 0)
         return strcpy(buf, "0");
     snprintf(buf, 32, "%s%s", r > 0 ? "+" : "-",
-             cjm_dp_num(num, fabs(r), decimals, L));
+             cjm_num_plain(num, fabs(r), decimals, false, L));
     return buf;
 }
 
@@ -59,7 +47,7 @@ const char *cjm_dp_arrow(char *buf, double delta, int decimals, cjm_lang L)
     if (r == 0)
         return strcpy(buf, "=");
     snprintf(buf, 48, "%s %s%s", r > 0 ? "▲" : "▼", r > 0 ? "+" : "−",
-             cjm_dp_num(num, fabs(r), decimals, L));
+             cjm_num_plain(num, fabs(r), decimals, false, L));
     return buf;
 }
 
@@ -92,10 +80,10 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f, cjm_lang L)
     case CJM_F_CHANNEL: cjm_str_puts(s, tp->channel ? tp->channel : "(none)"); break;
     case CJM_F_CONTACT: cjm_str_puts(s, tp->indirect ? "indirect" : "direct"); break;
     case CJM_F_SCORE:
-        cjm_str_puts(s, tp->has_score ? cjm_dp_num(num, tp->score, 2, L) : "(none)");
+        cjm_str_puts(s, tp->has_score ? cjm_num_plain(num, tp->score, 2, false, L) : "(none)");
         break;
     case CJM_F_MOT: cjm_str_puts(s, tp->moment_of_truth ? "yes" : "no"); break;
-    case CJM_F_WEIGHT: cjm_str_puts(s, cjm_dp_num(num, tp->weight, 2, L)); break;
+    case CJM_F_WEIGHT: cjm_str_puts(s, cjm_num_plain(num, tp->weight, 2, false, L)); break;
     case CJM_F_NEXT:
         if (!tp->has_next)
             cjm_str_puts(s, "(the following touchpoint)");
@@ -107,7 +95,7 @@ void cjm_dp_value(cjm_str *s, const cjm_touchpoint *tp, int f, cjm_lang L)
     default: {
         int m = f - CJM_F_CSAT;
         cjm_str_puts(s, tp->metrics.has[m]
-                            ? cjm_dp_num(num, tp->metrics.value[m], 2, L)
+                            ? cjm_num_plain(num, tp->metrics.value[m], 2, false, L)
                             : "(none)");
     }
     }
@@ -154,8 +142,7 @@ void cjm_dp_journey_summary(cjm_str *s, const cjm_diff *d)
 
 cjm_lang cjm_dp_lang(const cjm_diff *d, const cjm_output_opts *o)
 {
-    cjm_lang L;
-    if (o && o->lang && cjm_lang_parse(o->lang, &L) == 0)
-        return L;
-    return !d ? CJM_LANG_EN : d->n ? d->n->lang : d->o ? d->o->lang : CJM_LANG_EN;
+    cjm_lang own = !d ? CJM_LANG_EN : d->n ? d->n->lang
+                                    : d->o ? d->o->lang : CJM_LANG_EN, L;
+    return cjm_output_lang(o, own, &L) == 0 ? L : own;
 }

@@ -20,22 +20,22 @@ static void S_tindex(FILE *out, const cjm_diff *d, cjm_lang L)
     char a[32], b[32], c[32], e[32];
     bool ho = fo && fo->has_index, hn = fn && fn->has_index;
     fprintf(out, "  %s: ", cjm_w(L, W_D_INDEX));
-    fputs(ho ? cjm_dp_num(a, fo->index, 2, L) : "-", out);
+    fputs(ho ? cjm_num_plain(a, fo->index, 2, false, L) : "-", out);
     fputs(" → ", out);
-    fputs(hn ? cjm_dp_num(b, fn->index, 2, L) : "-", out);
-    fprintf(out, " / %s", cjm_dp_num(c, j->scale_max, 2, L));
+    fputs(hn ? cjm_num_plain(b, fn->index, 2, false, L) : "-", out);
+    fprintf(out, " / %s", cjm_num_plain(c, j->scale_max, 2, false, L));
     if (ho && hn)
         fprintf(out, " (%s)",
                 cjm_dp_signed(e, cjm_round2(fn->index) - cjm_round2(fo->index), 2, L));
     if (ho || hn) {
         fputs(", ", out);
         if (ho)
-            fprintf(out, "%s %%", cjm_dp_pct(a, fo->index_pct, L));
+            fprintf(out, "%s %%", cjm_num_plain(a, fo->index_pct, 1, true, L));
         else
             fputs("-", out);
         fputs(" → ", out);
         if (hn)
-            fprintf(out, "%s %%", cjm_dp_pct(a, fn->index_pct, L));
+            fprintf(out, "%s %%", cjm_num_plain(a, fn->index_pct, 1, true, L));
         else
             fputs("-", out);
         if (ho && hn)
@@ -72,13 +72,13 @@ static void S_tstages(FILE *out, const cjm_diff *d, cjm_lang L)
         bool ho = d->fo->stage_has_mean[os], hn = d->fn->stage_has_mean[s];
         if (ho == hn && (!ho || cjm_round2(d->fo->stage_mean[os]) ==
                                     cjm_round2(d->fn->stage_mean[s]))) {
-            fprintf(out, " mean %s\n", ho ? cjm_dp_num(a, d->fn->stage_mean[s], 2, L)
+            fprintf(out, " mean %s\n", ho ? cjm_num_plain(a, d->fn->stage_mean[s], 2, false, L)
                                            : "-");
             continue;
         }
         fprintf(out, " mean %s → %s",
-                ho ? cjm_dp_num(a, d->fo->stage_mean[os], 2, L) : "-",
-                hn ? cjm_dp_num(b, d->fn->stage_mean[s], 2, L) : "-");
+                ho ? cjm_num_plain(a, d->fo->stage_mean[os], 2, false, L) : "-",
+                hn ? cjm_num_plain(b, d->fn->stage_mean[s], 2, false, L) : "-");
         if (ho && hn)
             fprintf(out, " (%s)",
                     cjm_dp_signed(c, cjm_round2(d->fn->stage_mean[s]) -

@@ -53,13 +53,6 @@ static void S_json(FILE *out, const cjm_survey *s)
 }
 
 /* "2.41 (+0.21)": the new figure and its change against the journey. */
-/* A figure as the table shows it in L. */
-static const char *S_num(char *buf, double x, int decimals, cjm_lang L)
-{
-    return L == CJM_LANG_EN ? cjm_fmt_num(buf, x, decimals)
-                            : cjm_num(buf, x, decimals, L);
-}
-
 static void S_cell(FILE *out, int width, bool has, double x, int decimals,
                    bool had, double was, cjm_lang L)
 {
@@ -68,11 +61,11 @@ static void S_cell(FILE *out, int width, bool has, double x, int decimals,
         fprintf(out, "%*s", width, "-");
         return;
     }
-    S_num(a, x, decimals, L);
+    cjm_num_plain(a, x, decimals, false, L);
     if (had && round(x * 100) != round(was * 100)) {
         double d = x - was;
         snprintf(b, sizeof b, " (%s%s)", d > 0 ? "+" : "-",
-                 S_num(cell, d > 0 ? d : -d, decimals, L));
+                 cjm_num_plain(cell, d > 0 ? d : -d, decimals, false, L));
     } else if (had) {
         snprintf(b, sizeof b, " (=)");
     } else {
@@ -134,9 +127,8 @@ static void S_text(FILE *out, const cjm_survey *s, cjm_lang L)
             S_cell(out, 16, f.has[CJM_CSAT], f.csat, 2, m->has[CJM_METRIC_CSAT],
                    m->value[CJM_METRIC_CSAT], L);
             if (f.has[CJM_CSAT])
-                fprintf(out, " %5s %%", L == CJM_LANG_EN
-                                            ? cjm_fmt_fixed(num, f.csat_top2, 1)
-                                            : cjm_num(num, f.csat_top2, 1, L));
+                fprintf(out, " %5s %%",
+                        cjm_num_plain(num, f.csat_top2, 1, true, L));
             else
                 fprintf(out, " %7s", "-");
             S_cell(out, 15, f.has[CJM_CES], f.ces, 2, m->has[CJM_METRIC_CES],
@@ -144,9 +136,7 @@ static void S_text(FILE *out, const cjm_survey *s, cjm_lang L)
             S_cell(out, 12, f.has[CJM_NPS], (double)f.nps, 0,
                    m->has[CJM_METRIC_NPS], m->value[CJM_METRIC_NPS], L);
             if (f.has[CJM_NPS])
-                fprintf(out, " ± %s", L == CJM_LANG_EN
-                                          ? cjm_fmt_fixed(num, f.nps_moe, 1)
-                                          : cjm_num(num, f.nps_moe, 1, L));
+                fprintf(out, " ± %s", cjm_num_plain(num, f.nps_moe, 1, true, L));
             putc('\n', out);
         }
     }
@@ -155,8 +145,8 @@ static void S_text(FILE *out, const cjm_survey *s, cjm_lang L)
 int cjm_survey_write(FILE *out, const cjm_survey *s, cjm_format fmt,
                      const cjm_output_opts *o)
 {
-    cjm_lang L = s->j->lang;
-    if (o && o->lang && cjm_lang_parse(o->lang, &L) != 0)
+    cjm_lang L;
+    if (cjm_output_lang(o, s->j->lang, &L) != 0)
         return -1;
     if (fmt == CJM_FORMAT_JSON)
         S_json(out, s);

@@ -281,7 +281,7 @@ int cjm_report_write(FILE *out, const cjm_journey *j, const cjm_figures *f,
     static const cjm_output_opts none = {0};
     o = o ? o : &none;
     cjm_journey shown = *j; /* the model stays as loaded */
-    if (o->lang && cjm_lang_parse(o->lang, &shown.lang) != 0)
+    if (cjm_output_lang(o, j->lang, &shown.lang) != 0)
         return -1;
     j = &shown;
     switch (fmt) {

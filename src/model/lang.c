@@ -219,3 +219,18 @@ const char *cjm_quote_close(cjm_lang lang)
 {
     return lang == CJM_LANG_DE ? "“" : "”";
 }
+
+const char *cjm_num_plain(char *buf, double x, int decimals, bool fixed,
+                          cjm_lang lang)
+{
+    if (lang != CJM_LANG_EN)
+        return cjm_num(buf, x, decimals, lang);
+    return fixed ? cjm_fmt_fixed(buf, x, decimals)
+                 : cjm_fmt_num(buf, x, decimals);
+}
+
+int cjm_output_lang(const cjm_output_opts *o, cjm_lang own, cjm_lang *out)
+{
+    *out = own;
+    return o && o->lang ? cjm_lang_parse(o->lang, out) : 0;
+}

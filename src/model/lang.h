@@ -4,6 +4,9 @@
 #ifndef CJM_LANG_H
 #define CJM_LANG_H
 
+#include "cjm.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { CJM_LANG_EN, CJM_LANG_DE, CJM_LANGS } cjm_lang;
@@ -162,6 +165,14 @@ const char *cjm_w(cjm_lang lang, cjm_word w);
 /* x with `decimals` places, trailing zeros dropped, in the language's
  * style: "3.12" / "3,12".  buf holds 32 bytes. */
 const char *cjm_num(char *buf, double x, int decimals, cjm_lang lang);
+/* A figure as changelogs and text tables show it: English as plainly as
+ * JSON ("1240.5", trailing zeros dropped), other languages as cjm_num.
+ * With `fixed`, English keeps every decimal ("53.0"). */
+const char *cjm_num_plain(char *buf, double x, int decimals, bool fixed,
+                          cjm_lang lang);
+/* The language an output speaks: o->lang when o gives one, else `own`.
+ * Returns 0, or -1 when o->lang is unknown. */
+int cjm_output_lang(const cjm_output_opts *o, cjm_lang own, cjm_lang *out);
 /* A count with thousands grouped: "1,240" / "1.240"; buf holds 32 bytes. */
 const char *cjm_count(char *buf, double n, cjm_lang lang);
 /* Quotation marks around a quote: “…” / „…“. */

@@ -183,13 +183,19 @@ double cjm_strtod(const char *s, char **end)
     return v;
 }
 
+int cjm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    locale_t old, c = cjm_c_locale_enter(&old);
+    int n = vsnprintf(buf, size, fmt, ap);
+    cjm_c_locale_leave(c, old);
+    return n;
+}
+
 int cjm_snprintf(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    locale_t old, c = cjm_c_locale_enter(&old);
-    int n = vsnprintf(buf, size, fmt, ap);
-    cjm_c_locale_leave(c, old);
+    int n = cjm_vsnprintf(buf, size, fmt, ap);
     va_end(ap);
     return n;
 }

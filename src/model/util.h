@@ -4,6 +4,7 @@
 #define CJM_UTIL_H
 
 #include <locale.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -64,6 +65,7 @@ double cjm_strtod(const char *s, char **end);
  * Graphviz layout. */
 locale_t cjm_c_locale_enter(locale_t *old);
 void cjm_c_locale_leave(locale_t c, locale_t old);
+int cjm_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int cjm_snprintf(char *buf, size_t size, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -40,8 +40,8 @@ cjm_renderer *cjm_renderer_new(void)
 
 int cjm_renderer_set_options(cjm_renderer *r, const cjm_output_opts *o)
 {
-    cjm_lang lang = CJM_LANG_EN;
-    if (o->lang && cjm_lang_parse(o->lang, &lang) != 0)
+    cjm_lang lang;
+    if (cjm_output_lang(o, CJM_LANG_EN, &lang) != 0)
         return -1;
     r->has_lang = o->lang != NULL;
     r->lang = lang;
