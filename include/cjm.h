@@ -302,13 +302,32 @@ typedef enum {
     CJM_PAGE_SLIDE
 } cjm_page;
 
-/* How a drawing sits on its page: the smallest text on it and the least
- * a reader needs there, in the page's units (pt on paper, px on a slide):
- * 7 pt on A4 and A3, 9 pt on A2, 12 pt on A1 and A0, 14 px on a slide.
- * All 0 when nothing was laid out on a page (auto, or -T dot). */
+/* How much a drawing on a page shows (spec "Pages and detail"): full
+ * detail, the digest (stage headers, cards with one friction mark, the
+ * curve; no callouts, KPI lines or quotes), or auto: the digest on A4
+ * and the slide, elsewhere full detail where it meets the page's floor,
+ * else the digest.  Without a page a drawing is always in full. */
+typedef enum { CJM_DETAIL_AUTO, CJM_DETAIL_FULL, CJM_DETAIL_DIGEST } cjm_detail;
+
+/* Looks up a detail by name ("auto", "full", "digest"); -1 if unknown. */
+int cjm_detail_parse(const char *name, cjm_detail *out);
+const char *cjm_detail_name(cjm_detail detail);
+/* The detail every later drawing of r on a page is drawn in (default
+ * auto). */
+void cjm_renderer_set_detail(cjm_renderer *r, cjm_detail detail);
+
+/* How a drawing sits on its page, in the page's units (pt on paper, px on
+ * a slide): its smallest text and smallest card name, and the least a
+ * reader needs there (7 pt text and 9 pt names on paper, 14 px and 18 px
+ * on a slide).  detail is what was drawn; full_page, when auto drew a
+ * digest because full detail is too small on this page, the smallest page
+ * that takes the full drawing (CJM_PAGE_AUTO: none does).  Text figures
+ * are 0 when nothing was laid out on a page (auto, or -T dot). */
 typedef struct {
-    double text, min_text;
+    double text, min_text, names, min_names;
     const char *unit; /* "pt" or "px" */
+    cjm_detail detail;
+    cjm_page full_page;
 } cjm_page_fit;
 
 /* Like cjm_render, laid out for `page`; fit (may be NULL) says how the
@@ -325,6 +344,25 @@ const char *cjm_page_name(cjm_page page);
 /* Looks up a view by name ("map", "flow", "channels"); -1 if unknown. */
 int cjm_view_parse(const char *name, cjm_view *out);
 const char *cjm_view_name(cjm_view view);
+
+/* ---- The workshop deck (cjm deck) -------------------------------------- */
+
+/* Takes a deck's output: the whole PDF at once (slide 1 of 1), or each
+ * slide's PNG or SVG in turn (slide k of n, from 1).  Returns 0, or -1 to
+ * stop: the deck then fails with -2. */
+typedef int (*cjm_slide_sink)(void *ctx, size_t slide, size_t n,
+                              const char *data, size_t len);
+
+/* Draws the workshop deck of j (spec "Deck"; j must have no errors):
+ * format "pdf" gives one document of 960 x 540 pt pages, "png" and "svg"
+ * a 1920 x 1080 px file per slide; every slide is numbered.  old (may be
+ * NULL: no comparison) adds the comparison map, when it is large enough
+ * to read on a slide, and what changed.  *n_slides (may be NULL) is how
+ * many slides were made.  Returns as cjm_render does. */
+int cjm_deck_render(cjm_renderer *r, const cjm_journey *j,
+                    const cjm_journey *old, const char *format,
+                    cjm_slide_sink sink, void *ctx, size_t *n_slides,
+                    char *err, size_t errsize);
 
 /* ---- Comparing versions (cjm diff) ------------------------------------- */
 

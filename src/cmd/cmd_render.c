@@ -7,7 +7,8 @@
 
 static const char usage[] =
     "usage: cjm render [--view map|flow|channels] [-T svg|png|pdf|dot]\n"
-    "                  [--page auto|a4|a3|a2|a1|a0|slide] [--lang en|de]\n"
+    "                  [--page auto|a4|a3|a2|a1|a0|slide]\n"
+    "                  [--detail auto|full|digest] [--lang en|de]\n"
     "                  [--show owner] [--watch] [-o PATH] PATH...\n"
     "\n"
     "Draws each journey.  A journey with errors is not drawn: its\n"
@@ -22,6 +23,11 @@ static const char usage[] =
     "                (a PDF of that size, PNG at 150 dpi, SVG in mm) or a\n"
     "                1920x1080 px slide; auto (default) sizes it to the\n"
     "                content\n"
+    "  --detail D    on a page: full (everything), digest (stage headers,\n"
+    "                cards with one friction mark, the curve: what a room\n"
+    "                reads from across it), or auto (default): the digest\n"
+    "                on a4 and the slide, elsewhere full where it is large\n"
+    "                enough to read, else the digest with a note\n"
     "  --lang LANG   the words the map adds, in en or de (default: the\n"
     "                journey's 'lang:', else en)\n"
     "  --show owner  each touchpoint's owner on its card\n"
@@ -57,25 +63,46 @@ static int S_draw(void *ctx, FILE *out, char *err, size_t errsize)
 }
 
 /* A page too small for the journey still gets its drawing, with a
- * warning: the facilitator decides whether to print larger. */
+ * warning: the facilitator decides whether to print larger.  (Values
+ * within a hundredth of the floor meet it: they print as the floor.) */
 static void S_warn_small(const draw_ctx *c, const char *file)
 {
-    if (c->fit.text <= 0 || c->fit.text >= c->fit.min_text)
+    const cjm_page_fit *fit = &c->fit;
+    const char *what = fit->text + 0.005 < fit->min_text ? "smallest text"
+                       : fit->names + 0.005 < fit->min_names ? "smallest card name"
+                                                             : NULL;
+    if (fit->text <= 0 || !what)
         return;
+    bool text = what[9] == 't';
     fprintf(stderr,
-            "cjm: %s: warning: on %s the smallest text is %.2f %s, less than "
-            "the %.0f %s a reader needs; %s\n",
-            file, cjm_page_name(c->page), c->fit.text, c->fit.unit,
-            c->fit.min_text, c->fit.unit,
-            c->page == CJM_PAGE_SLIDE
-                ? "split the journey over several slides, or print it "
-                  "(--page a3 or larger)"
-                : "use a larger --page, or split the journey");
+            "cjm: %s: warning: on %s the %s is %.2f %s, less than the %.0f %s "
+            "a reader needs; %s\n",
+            file, cjm_page_name(c->page), what, text ? fit->text : fit->names,
+            fit->unit, text ? fit->min_text : fit->min_names, fit->unit,
+            fit->detail == CJM_DETAIL_FULL
+                ? "draw the digest (--detail digest) or use a larger --page"
+            : c->page == CJM_PAGE_SLIDE
+                ? "make a deck of it ('cjm deck'), or print it (--page a3 or "
+                  "larger)"
+                : "use a larger --page, or make a deck of it ('cjm deck')");
+}
+
+/* auto drew the digest because full detail does not fit this page. */
+static void S_note_digest(const draw_ctx *c, const char *file)
+{
+    if (c->fit.full_page != CJM_PAGE_AUTO)
+        fprintf(stderr,
+                "cjm: %s: note: on %s the %s is drawn as a digest; the full "
+                "drawing takes %s (--page %s), or ask for it with --detail "
+                "full\n",
+                file, cjm_page_name(c->page), cjm_view_name(c->view),
+                cjm_page_name(c->fit.full_page), cjm_page_name(c->fit.full_page));
 }
 
 typedef struct {
     cjm_view view;
     cjm_page page;
+    cjm_detail detail;
     const char *type, *output, *lang;
     bool owner, watch;
 } opts;
@@ -109,7 +136,7 @@ static int S_draw_one(run *rn, size_t i)
                                : cli_target(o->output, rn->paths->n == 1,
                                             cjm_journey_id(in.j), suffix,
                                             o->type);
-        draw_ctx c = {rn->r, in.j, o->view, o->page, o->type, {0, 0, NULL}};
+        draw_ctx c = {rn->r, in.j, o->view, o->page, o->type, {.unit = NULL}};
         if (!path && !to_stdout) {
             fprintf(stderr, "cjm: out of memory\n");
             cli_worse(&status, CJM_EXIT_USAGE);
@@ -118,6 +145,7 @@ static int S_draw_one(run *rn, size_t i)
                                                  cjm_journey_file(in.j),
                                                  S_draw, &c));
             S_warn_small(&c, cjm_journey_file(in.j));
+            S_note_digest(&c, cjm_journey_file(in.j));
         }
         free(path);
     }
@@ -137,8 +165,10 @@ static int S_run(const cjm_paths *paths, const opts *o, int status)
     cjm_output_opts oo = {.lang = o->lang, .owners = o->owner};
     if (!rn.r || cjm_renderer_set_options(rn.r, &oo) != 0) {
         fprintf(stderr, "cjm: cannot start Graphviz\n");
+        cjm_renderer_free(rn.r);
         return CJM_EXIT_USAGE;
     }
+    cjm_renderer_set_detail(rn.r, o->detail);
     if (o->watch) {
         /* A facilitator's live preview: errors are shown and then fixed,
          * so only a failure to watch ends it with an error. */
@@ -172,11 +202,13 @@ int cjm_cmd_render(int argc, char **argv)
         {"view", required_argument, NULL, 'v'},
         {"lang", required_argument, NULL, 'l'},
         {"page", required_argument, NULL, 'p'},
+        {"detail", required_argument, NULL, 'd'},
         {"show", required_argument, NULL, 's'},
         {"watch", no_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    opts o = {CJM_VIEW_MAP, CJM_PAGE_AUTO, "svg", NULL, NULL, false, false};
+    opts o = {CJM_VIEW_MAP, CJM_PAGE_AUTO, CJM_DETAIL_AUTO, "svg", NULL, NULL,
+              false, false};
     int ch, status = CJM_EXIT_OK;
     optind = 1;
     opterr = 0;
@@ -191,6 +223,12 @@ int cjm_cmd_render(int argc, char **argv)
             if (cjm_page_parse(optarg, &o.page) != 0)
                 return cli_usage_error(usage, "unknown page '%s' (auto, a4, "
                                               "a3, a2, a1, a0 or slide)",
+                                       optarg);
+            break;
+        case 'd':
+            if (cjm_detail_parse(optarg, &o.detail) != 0)
+                return cli_usage_error(usage, "unknown detail '%s' (auto, full "
+                                              "or digest)",
                                        optarg);
             break;
         case 'l':

@@ -19,6 +19,7 @@ static const char usage_main[] =
     "  report   the figures of each journey: index, stage means, weakest\n"
     "           touchpoints, friction, channel mix\n"
     "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
+    "  deck     a workshop deck of each journey (PDF, or PNG or SVG slides)\n"
     "  diff     what changed between two versions of journeys: a changelog,\n"
     "           a CI gate and an as-is / to-be map\n"
     "  survey   survey answers (CSV) into each touchpoint's CSAT, CES and\n"
@@ -42,7 +43,7 @@ static const struct {
     {"check", cjm_cmd_check}, {"report", cjm_cmd_report},
     {"render", cjm_cmd_render}, {"diff", cjm_cmd_diff},
     {"survey", cjm_cmd_survey}, {"export", cjm_cmd_export},
-    {"import", cjm_cmd_import},
+    {"import", cjm_cmd_import}, {"deck", cjm_cmd_deck},
     {"init", cjm_cmd_init},
 };
 

@@ -155,6 +155,11 @@ static const char *const words[W_WORDS][CJM_LANGS] = {
     [W_OLD_CURVE] = {"old curve", "alte Kurve"},
     [W_BETTER] = {"better", "besser"},
     [W_WORSE] = {"worse", "schlechter"},
+    [W_WHERE_IT_HURTS] = {"Where it hurts", "Wo es wehtut"},
+    [W_WHAT_CHANGED] = {"What changed", "Was sich geändert hat"},
+    [W_ADDED_H] = {"Added", "Neu"},
+    [W_REMOVED_H] = {"Removed", "Entfernt"},
+    [W_LARGEST_CHANGES] = {"Largest score changes", "Größte Änderungen der Bewertung"},
 };
 
 static const char *const names[CJM_LANGS] = {"en", "de"};

@@ -153,6 +153,11 @@ typedef enum {
     W_OLD_CURVE,
     W_BETTER,
     W_WORSE,
+    W_WHERE_IT_HURTS, /* the deck's slides */
+    W_WHAT_CHANGED,
+    W_ADDED_H,
+    W_REMOVED_H,
+    W_LARGEST_CHANGES,
     W_WORDS
 } cjm_word;
 

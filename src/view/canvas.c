@@ -18,6 +18,55 @@ void cjm_graph_defaults(cjm_graph *g)
     cjm_graph_edge_default(g, "fontsize", "9");
 }
 
+int cjm_pt(const cjm_look *look, int pt)
+{
+    if (!look || !look->digest)
+        return pt;
+    return pt <= 9 ? 11 : pt == 10 ? 14 : pt < 16 ? pt + 3 : pt + 4;
+}
+
+/* DejaVu Sans: a line is about 1.2 times its size. */
+double cjm_line_h(const cjm_look *look, int pt)
+{
+    return cjm_pt(look, pt) * 1.2 + 1;
+}
+
+/* A digest card sets its name in 14 pt: it is a little wider, so names
+ * of two common words still share a line. */
+enum { DIGEST_CARD_W = 140 };
+
+double cjm_card_w(const cjm_look *look)
+{
+    return look && look->digest ? DIGEST_CARD_W : CJM_NODE_W;
+}
+
+double cjm_slot(const cjm_look *look)
+{
+    if (!look || !look->page)
+        return CJM_SLOT;
+    return cjm_card_w(look) + (look->digest ? 14 : CJM_PAGE_GAP);
+}
+
+void cjm_digest_type(cjm_str *s, const cjm_look *look)
+{
+    static const char key[] = "POINT-SIZE=\"";
+    if (!look || !look->digest || s->failed || !s->data)
+        return;
+    cjm_str out = {0};
+    const char *p = s->data, *k;
+    while ((k = strstr(p, key)) != NULL) {
+        k += sizeof key - 1;
+        char *end;
+        long pt = strtol(k, &end, 10);
+        cjm_str_printf(&out, "%.*s%ld", (int)(k - p), p,
+                       pt > 0 && pt < 11 ? 11 : pt);
+        p = end;
+    }
+    cjm_str_puts(&out, p);
+    cjm_str_free(s);
+    *s = out;
+}
+
 double cjm_score_t(const cjm_journey *j, double score)
 {
     return (score - j->scale_min) / (j->scale_max - j->scale_min);
@@ -49,13 +98,15 @@ void cjm_node_pin(cjm_gnode *n, double x, double y)
 }
 
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, const char *index_html, int wrap)
+                    const cjm_look *look, const char *extra,
+                    const char *index_html, int wrap)
 {
     char a[48], b[48], c[48];
-    cjm_str_puts(s, "<FONT POINT-SIZE=\"20\"><B>");
+    cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\"><B>", cjm_pt(look, 20));
     cjm_html_wrapped(s, j->title, wrap);
-    cjm_str_puts(s, "</B></FONT><BR/><FONT POINT-SIZE=\"11\" "
-                    "COLOR=\"#3e4c59\">");
+    cjm_str_printf(s, "</B></FONT><BR/><FONT POINT-SIZE=\"%d\" "
+                      "COLOR=\"#3e4c59\">",
+                   cjm_pt(look, 11));
     cjm_lang L = j->lang;
     if (j->persona) {
         cjm_str_printf(s, "%s: ", cjm_w(L, W_PERSONA));
@@ -84,10 +135,10 @@ void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
 
 enum { TITLE_WRAP = 90 };
 
-double cjm_title_h(const cjm_journey *j)
+double cjm_title_h(const cjm_journey *j, const cjm_look *look)
 {
     int lines = (cjm_text_width(j->title) + TITLE_WRAP - 1) / TITLE_WRAP;
-    return 20.0 * lines + 20;
+    return cjm_pt(look, 20) * (double)lines + cjm_line_h(look, 11) + 6;
 }
 
 cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,
@@ -119,14 +170,14 @@ void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
 }
 
 void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, const char *index_html, double width,
-                    double y)
+                    const cjm_look *look, const char *extra,
+                    const char *index_html, double width, double y)
 {
     cjm_str s = {0};
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\"><TR><TD "
                        "WIDTH=\"%.0f\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                    width - 40);
-    cjm_title_html(&s, j, f, extra, index_html, TITLE_WRAP);
+    cjm_title_html(&s, j, f, look, extra, index_html, TITLE_WRAP);
     cjm_str_puts(&s, "</TD></TR></TABLE>");
     if (!s.failed)
         cjm_text_node(g, "title", s.data, width / 2, y);

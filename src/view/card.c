@@ -14,6 +14,8 @@
 #define LINE_NAME 13.0
 #define LINE_SMALL 11.0
 #define CARD_PAD 14.0
+/* Columns of an 8 pt line that fit a card (132 pt less its margins). */
+enum { CARD_LINE_WRAP = 24 };
 
 static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEV_LOW, W_SEV_MEDIUM,
                                                   W_SEV_HIGH, W_SEV_CRITICAL};
@@ -74,14 +76,16 @@ static void S_tp_tooltip(cjm_gnode *n, const cjm_touchpoint *tp)
 
 /* The measured KPIs (and the owner, when asked for) under the channel:
  * what workshops print, so it must not live in hover text only. */
-static void S_card_extras(cjm_str *s, const cjm_journey *j, bool owners,
-                          const cjm_touchpoint *tp, int *lines)
+static void S_card_extras(cjm_str *s, const cjm_journey *j,
+                          const cjm_look *look, const cjm_touchpoint *tp,
+                          int *lines)
 {
+    bool owners = look->owners;
     cjm_str k = {0};
     cjm_kpi_text(&k, tp->metrics.value, tp->metrics.has, j->lang);
     if (k.data && *k.data) {
         cjm_str_puts(s, "<TR><TD><FONT POINT-SIZE=\"8\">");
-        cjm_html_wrapped(s, k.data, 30);
+        cjm_html_wrapped(s, k.data, look->page ? CARD_LINE_WRAP : 30);
         cjm_str_puts(s, "</FONT></TD></TR>");
         (*lines)++;
     }
@@ -100,7 +104,7 @@ static void S_card_extras(cjm_str *s, const cjm_journey *j, bool owners,
  * word too long for that steps the name down to 9 or 8 pt (the floor),
  * where more columns fit, rather than break the word (issue 10); a word
  * too long even at 8 pt stays at 10 pt and is broken with a hyphen. */
-enum { NAME_PT = 10, NAME_PT_FLOOR = 8 };
+enum { NAME_PT = 10, NAME_PT_FLOOR = 8, PAGE_NAME_PT = (int)CJM_PAGE_NAME_PT };
 
 static int S_name_size(const char *name)
 {
@@ -111,49 +115,101 @@ static int S_name_size(const char *name)
     return NAME_PT;
 }
 
-static void S_card_html(cjm_str *s, const cjm_journey *j, bool owners, size_t t,
+static cjm_friction_severity S_worst(const cjm_touchpoint *tp);
+
+/* A digest card's one line under the name: the channel's mark, the
+ * score and, when the touchpoint has friction, "▲ n" in the colour of its
+ * highest severity (the legend names the colours). */
+static void S_digest_line(cjm_str *s, const cjm_journey *j,
+                          const cjm_touchpoint *tp, const cjm_card_extra *x)
+{
+    const char *glyph, *accent;
+    char num[48];
+    cjm_channel_mark(tp->channel, &glyph, &accent);
+    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"11\"><FONT COLOR=\"%s\">"
+                      "%s</FONT> ",
+                   accent, glyph);
+    cjm_str_puts(s, x && x->score_text ? x->score_text
+                    : tp->has_score    ? cjm_num(num, tp->score, 2, j->lang)
+                                       : cjm_w(j->lang, W_NO_SCORE));
+    if (tp->n_friction)
+        cjm_str_printf(s, "   <FONT COLOR=\"%s\"><B>▲ %zu</B></FONT>",
+                       sev_border[S_worst(tp)], tp->n_friction);
+    cjm_str_puts(s, "</FONT></TD></TR>");
+}
+
+/* The channel with its mark and contact, and the score. */
+static void S_channel_line(cjm_str *s, const cjm_journey *j,
+                           const cjm_look *look, const cjm_touchpoint *tp,
+                           const cjm_card_extra *x)
+{
+    const char *glyph, *accent;
+    char num[48];
+    cjm_lang L = j->lang;
+    cjm_channel_mark(tp->channel, &glyph, &accent);
+    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><FONT COLOR=\"%s\">"
+                      "%s</FONT> ",
+                   accent, glyph);
+    cjm_str line = {0};
+    cjm_str_puts(&line, tp->channel ? cjm_channel_label(tp->channel, L)
+                                    : cjm_w(L, W_NO_CHANNEL));
+    if (tp->indirect)
+        cjm_str_printf(&line, " (%s)", cjm_w(L, W_INDIRECT));
+    /* On a page a card keeps its width, so the gap its link's arrowhead
+     * needs stays free: a long line wraps instead of widening it. */
+    if (look->page)
+        cjm_html_wrapped(s, line.failed ? "" : line.data, CARD_LINE_WRAP);
+    else
+        cjm_html_text(s, line.failed ? "" : line.data);
+    cjm_str_free(&line);
+    cjm_str_puts(s, " · ");
+    cjm_str_puts(s, x && x->score_text ? x->score_text
+                    : tp->has_score    ? cjm_num(num, tp->score, 2, L)
+                                       : cjm_w(L, W_NO_SCORE));
+    cjm_str_puts(s, "</FONT></TD></TR>");
+}
+
+/* Columns of a digest card's name line: 14 pt bold in its 140 pt. */
+enum { DIGEST_NAME_PT = 14, DIGEST_NAME_WRAP = 13 };
+
+static void S_card_html(cjm_str *s, const cjm_journey *j,
+                        const cjm_look *look, size_t t,
                         const cjm_card_extra *x, int *name_lines, int *badges)
 {
     const cjm_touchpoint *tp = &j->tps[t];
-    char num[48];
     int lines = 0;
     cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                         "CELLPADDING=\"1\">");
-    if (tp->moment_of_truth) {
+    if (tp->moment_of_truth && !look->digest) {
         cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><B>★ %s</B>"
                           "</FONT></TD></TR>",
                        cjm_w(j->lang, W_MOMENT_OF_TRUTH));
         lines++;
     }
     bool ghost = x && x->kind == CJM_CARD_GHOST;
-    cjm_lang L = j->lang;
-    int pt = S_name_size(tp->name);
+    /* On a page a name is set larger and keeps its size: the page's
+     * floor for names (9 pt) is above its floor for text (7 pt), so a
+     * name must be 9/7 of the smallest text.  A long word is broken. */
+    int pt = look->digest ? DIGEST_NAME_PT
+             : look->page ? PAGE_NAME_PT
+                          : S_name_size(tp->name);
+    int wrap = look->digest ? DIGEST_NAME_WRAP : CJM_NAME_WRAP * NAME_PT / pt;
     cjm_str_puts(s, "<TR><TD>");
     if (pt != NAME_PT)
         cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\">", pt);
     cjm_str_puts(s, ghost ? "<S>" : "<B>");
-    *name_lines = cjm_html_wrapped(s, tp->name, CJM_NAME_WRAP * NAME_PT / pt);
+    *name_lines = cjm_html_wrapped(s, tp->name, wrap);
     cjm_str_puts(s, ghost ? "</S>" : "</B>");
     if (pt != NAME_PT)
         cjm_str_puts(s, "</FONT>");
     cjm_str_puts(s, "</TD></TR>");
-    /* The channel with its mark, contact, score. */
-    const char *glyph, *accent;
-    cjm_channel_mark(tp->channel, &glyph, &accent);
-    cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><FONT COLOR=\"%s\">"
-                      "%s</FONT> ",
-                   accent, glyph);
-    cjm_html_text(s, tp->channel ? cjm_channel_label(tp->channel, L)
-                                 : cjm_w(L, W_NO_CHANNEL));
-    if (tp->indirect)
-        cjm_str_printf(s, " (%s)", cjm_w(L, W_INDIRECT));
-    cjm_str_puts(s, " · ");
-    cjm_str_puts(s, x && x->score_text ? x->score_text
-                    : tp->has_score    ? cjm_num(num, tp->score, 2, L)
-                                       : cjm_w(L, W_NO_SCORE));
-    cjm_str_puts(s, "</FONT></TD></TR>");
-    if (!ghost)
-        S_card_extras(s, j, owners, tp, &lines);
+    if (look->digest) {
+        S_digest_line(s, j, tp, x);
+    } else {
+        S_channel_line(s, j, look, tp, x);
+        if (!ghost)
+            S_card_extras(s, j, look, tp, &lines);
+    }
     if (x && x->badge) {
         cjm_str_printf(s, "<TR><TD>%s</TD></TR>", x->badge);
         lines += x->badge_lines;
@@ -161,9 +217,9 @@ static void S_card_html(cjm_str *s, const cjm_journey *j, bool owners, size_t t,
     bool entry = t > 0 && tp->entry;
     bool exit = tp->has_next && tp->n_next == 0 && t + 1 < j->n_tps;
     if (entry || exit) {
-        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"8\"><B>%s%s%s%s%s"
+        cjm_str_printf(s, "<TR><TD><FONT POINT-SIZE=\"%d\"><B>%s%s%s%s%s"
                               "</B></FONT></TD></TR>",
-                       entry ? "▶ " : "", entry ? cjm_w(j->lang, W_ENTRY) : "",
+                       cjm_pt(look, 8), entry ? "▶ " : "", entry ? cjm_w(j->lang, W_ENTRY) : "",
                        entry && exit ? "  " : "",
                        exit ? cjm_w(j->lang, W_EXIT) : "", exit ? " ■" : "");
         lines++;
@@ -196,12 +252,13 @@ double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j,
     const cjm_touchpoint *tp = &j->tps[t];
     cjm_str html = {0};
     int name_lines, badges;
-    S_card_html(&html, j, look->owners, t, x, &name_lines, &badges);
+    S_card_html(&html, j, look, t, x, &name_lines, &badges);
+    cjm_digest_type(&html, look);
     if (!html.failed)
         cjm_node_set_html(n, html.data);
     cjm_str_free(&html);
     char w[32];
-    cjm_snprintf(w, sizeof w, "%.3f", CJM_NODE_W / 72.0);
+    cjm_snprintf(w, sizeof w, "%.3f", cjm_card_w(look) / 72.0);
     cjm_node_set(n, "shape", "box");
     cjm_node_set(n, "width", w);
     cjm_node_set(n, "margin", "0.06,0.04");
@@ -231,6 +288,13 @@ double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j,
     else if (x && x->kind == CJM_CARD_NEW)
         cjm_node_set(n, "penwidth", tp->moment_of_truth ? "2.5" : "2");
     S_tp_tooltip(n, tp);
+    if (look->page && !look->digest)
+        return name_lines * (LINE_NAME + 1.5) + (badges + 1) * LINE_SMALL +
+               CARD_PAD + (tp->moment_of_truth ? 8 : 0);
+    if (look->digest)
+        return name_lines * cjm_line_h(look, 10) +
+               (badges + 1) * cjm_line_h(look, 8) + CARD_PAD +
+               (tp->moment_of_truth ? 8 : 0);
     return name_lines * LINE_NAME + (badges + 1) * LINE_SMALL + CARD_PAD +
            (tp->moment_of_truth ? 8 : 0);
 }

@@ -46,9 +46,26 @@ size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows)
  * instead of overflowing. */
 enum { HEADER_WRAP_MIN = 18 };
 
-int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, double slot)
+/* A header's bold name is about 7.5 pt a character at 10 pt (the node
+ * default), 10 pt at a digest's 13. */
+static double S_header_char_w(const cjm_look *look)
+{
+    return look && look->digest ? 10 : 7.5;
+}
+
+/* Columns per header line for a column w wide. */
+static int S_header_wrap(const cjm_look *look, double w)
+{
+    int min = look && look->digest ? 12 : HEADER_WRAP_MIN;
+    int per_line = (int)(w / S_header_char_w(look));
+    return per_line > min ? per_line : min;
+}
+
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, const cjm_look *look,
+                  double slot)
 {
     memset(gr, 0, sizeof *gr);
+    gr->look = look;
     gr->x = calloc(j->n_tps ? j->n_tps : 1, sizeof *gr->x);
     gr->left = calloc(j->n_stages ? j->n_stages : 1, sizeof *gr->left);
     gr->width = calloc(j->n_stages ? j->n_stages : 1, sizeof *gr->width);
@@ -63,8 +80,7 @@ int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, double slot)
         size_t slots = st->count ? st->count : 1;
         double w = (double)slots * slot;
         int name_w = cjm_text_width(st->name);
-        int per_line = (int)(w / 7.5) > HEADER_WRAP_MIN ? (int)(w / 7.5)
-                                                        : HEADER_WRAP_MIN;
+        int per_line = S_header_wrap(look, w);
         int lines = (name_w + per_line - 1) / per_line;
         if (lines > gr->header_lines)
             gr->header_lines = lines;
@@ -88,6 +104,8 @@ void cjm_grid_free(cjm_grid *gr)
 
 double cjm_grid_header_h(const cjm_grid *gr)
 {
+    if (gr->look && gr->look->digest)
+        return 8 + cjm_line_h(gr->look, 11) + 17.0 * gr->header_lines + 4;
     return 22 + 15.0 * gr->header_lines;
 }
 
@@ -126,11 +144,11 @@ void cjm_grid_draw(cjm_graph *g, const cjm_grid *gr, const cjm_journey *j,
         cjm_node_set(head, "color", "#2f4157");
         cjm_node_set(head, "fontcolor", "white");
         cjm_str html = {0};
-        cjm_str_puts(&html, "<B>");
-        int per_line = (int)(gr->width[s] / 7.5);
-        cjm_html_wrapped(&html, st->name,
-                         per_line > HEADER_WRAP_MIN ? per_line : HEADER_WRAP_MIN);
-        cjm_str_puts(&html, "</B><BR/><FONT POINT-SIZE=\"9\">");
+        bool digest = gr->look && gr->look->digest;
+        cjm_str_puts(&html, digest ? "<FONT POINT-SIZE=\"13\"><B>" : "<B>");
+        cjm_html_wrapped(&html, st->name, S_header_wrap(gr->look, gr->width[s]));
+        cjm_str_printf(&html, "</B>%s<BR/><FONT POINT-SIZE=\"%d\">",
+                       digest ? "</FONT>" : "", cjm_pt(gr->look, 9));
         if (f->stage_has_mean[s])
             cjm_str_printf(&html, "%s %s", cjm_w(j->lang, W_MEAN),
                            cjm_num(num, f->stage_mean[s], 2, j->lang));

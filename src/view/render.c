@@ -74,16 +74,38 @@ static const struct {
     const char *name;
     cjm_gv_page gv;
     const char *svg_w, *svg_h;
-    double min_text; /* in pt, or px on the slide */
+    double min_text, min_names; /* in pt, or px on the slide */
 } pages[] = {
-    {"auto", {0, 0, 0, 0}, NULL, NULL, 0},
-    {"a4", {841.89, 595.28, 14.17, 150}, "297mm", "210mm", 7},
-    {"a3", {1190.55, 841.89, 14.17, 150}, "420mm", "297mm", 7},
-    {"a2", {1683.78, 1190.55, 14.17, 150}, "594mm", "420mm", 9},
-    {"a1", {2383.94, 1683.78, 14.17, 150}, "841mm", "594mm", 12},
-    {"a0", {3370.39, 2383.94, 14.17, 150}, "1189mm", "841mm", 12},
-    {"slide", {1440, 810, 18, 96}, "1920px", "1080px", 14},
+    {"auto", {0, 0, 0, 0}, NULL, NULL, 0, 0},
+    {"a4", {841.89, 595.28, 14.17, 150}, "297mm", "210mm", 7, 9},
+    {"a3", {1190.55, 841.89, 14.17, 150}, "420mm", "297mm", 7, 9},
+    {"a2", {1683.78, 1190.55, 14.17, 150}, "594mm", "420mm", 7, 9},
+    {"a1", {2383.94, 1683.78, 14.17, 150}, "841mm", "594mm", 7, 9},
+    {"a0", {3370.39, 2383.94, 14.17, 150}, "1189mm", "841mm", 7, 9},
+    {"slide", {1440, 810, 18, 96}, "1920px", "1080px", 14, 18},
 };
+
+static const char *const detail_names[] = {"auto", "full", "digest"};
+
+int cjm_detail_parse(const char *name, cjm_detail *out)
+{
+    for (int d = 0; d < 3; d++)
+        if (strcmp(name, detail_names[d]) == 0) {
+            *out = (cjm_detail)d;
+            return 0;
+        }
+    return -1;
+}
+
+const char *cjm_detail_name(cjm_detail detail)
+{
+    return (unsigned)detail < 3 ? detail_names[detail] : "auto";
+}
+
+void cjm_renderer_set_detail(cjm_renderer *r, cjm_detail detail)
+{
+    r->detail = detail;
+}
 
 int cjm_page_parse(const char *name, cjm_page *out)
 {
@@ -134,11 +156,12 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
  * the page it covers, laid out with or without dot's `ratio` set to the
  * page's shape; zoom 0 on failure. */
 static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
-                          const cjm_figures *f, const cjm_gv_page *page,
-                          size_t n, bool spread, double *cover)
+                          const cjm_figures *f, const cjm_look *look,
+                          const cjm_gv_page *page, size_t n, bool spread,
+                          double *cover)
 {
     cjm_gv *gv = r->gv;
-    cjm_graph *g = cjm_view_flow(j, f, &r->look, n, spread ? page : NULL);
+    cjm_graph *g = cjm_view_flow(j, f, look, n, spread ? page : NULL);
     double w, h, z = 0;
     *cover = 0;
     if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
@@ -156,14 +179,14 @@ static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
  * 70 % of the page (dot's bounding box, which the coverage is estimated
  * from, is about a tenth larger than what is drawn in it). */
 static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
-                          const cjm_figures *f, const cjm_gv_page *page,
-                          bool *spread)
+                          const cjm_figures *f, const cjm_look *look,
+                          const cjm_gv_page *page, bool *spread)
 {
     size_t best = 1;
     double best_z = 0, best_cover = 0, cover;
     *spread = false;
     for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
-        double z = S_flow_zoom(r, j, f, page, n, false, &cover);
+        double z = S_flow_zoom(r, j, f, look, page, n, false, &cover);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
@@ -171,7 +194,7 @@ static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
         }
     }
     if (page) {
-        double z = S_flow_zoom(r, j, f, page, best, true, &cover);
+        double z = S_flow_zoom(r, j, f, look, page, best, true, &cover);
         *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z;
     }
     return best;
@@ -266,12 +289,111 @@ int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                            errsize);
 }
 
+/* The view's graph of j in `look`, laid out for `size` (NULL: auto). */
+static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
+                         const cjm_figures *f, cjm_view view,
+                         const cjm_look *look, const cjm_gv_page *size)
+{
+    if (view == CJM_VIEW_FLOW) {
+        bool spread = false;
+        size_t rows = S_flow_rows(r, j, f, look, size, &spread);
+        return cjm_view_flow(j, f, look, rows, spread ? size : NULL);
+    }
+    return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)
+                                     : cjm_view_map(j, f, look, size);
+}
+
+static const char *S_engine(cjm_view view)
+{
+    return view == CJM_VIEW_FLOW ? "dot" : "nop2";
+}
+
+/* The smallest text and the card names of a look, in points. */
+static double S_text_pt(const cjm_look *look)
+{
+    return look->digest ? cjm_pt(look, 8) : CJM_MIN_FONT_PT;
+}
+
+static double S_names_pt(const cjm_look *look)
+{
+    return look->digest ? cjm_pt(look, 10) : CJM_PAGE_NAME_PT;
+}
+
+/* Page units per point: a slide is measured in its px, 96 per inch. */
+static double S_unit(cjm_page page)
+{
+    return page == CJM_PAGE_SLIDE ? 96.0 / 72 : 1;
+}
+
+/* Whether a drawing in `look` at `zoom` meets the page's floors (to a
+ * hundredth: the figures are printed to two decimals). */
+static bool S_meets(const cjm_look *look, double zoom, cjm_page page)
+{
+    double k = zoom * S_unit(page);
+    return S_text_pt(look) * k >= pages[page].min_text - 0.005 &&
+           S_names_pt(look) * k >= pages[page].min_names - 0.005;
+}
+
+/* How large g comes out on the page; 0 when it cannot be laid out. */
+static double S_zoom(cjm_renderer *r, cjm_graph *g, cjm_view view,
+                     cjm_page page)
+{
+    double w, h;
+    if (!g || cjm_gv_measure(r->gv, g, S_engine(view), &w, &h) != 0)
+        return 0;
+    return cjm_gv_page_zoom(cjm_page_size(page), w, h);
+}
+
+/* The smallest page after `page` that takes j in full detail, or
+ * CJM_PAGE_AUTO when none does. */
+static cjm_page S_full_page(cjm_renderer *r, const cjm_journey *j,
+                            const cjm_figures *f, cjm_view view,
+                            const cjm_look *full, cjm_page page)
+{
+    for (int p = (int)page + 1; p <= (int)CJM_PAGE_A0; p++) {
+        cjm_graph *g = S_view(r, j, f, view, full, cjm_page_size((cjm_page)p));
+        double z = S_zoom(r, g, view, (cjm_page)p);
+        cjm_graph_free(g);
+        if (z > 0 && S_meets(full, z, (cjm_page)p))
+            return (cjm_page)p;
+    }
+    return CJM_PAGE_AUTO;
+}
+
+/* The graph to draw for the renderer's detail: full or digest as asked,
+ * or for auto the digest on A4 and the slide, elsewhere full detail when
+ * it meets the page's floors, else the digest (and *full_page says where
+ * full detail fits). */
+static cjm_graph *S_detailed(cjm_renderer *r, const cjm_journey *j,
+                             const cjm_figures *f, cjm_view view,
+                             cjm_page page, cjm_look *look,
+                             cjm_page *full_page)
+{
+    const cjm_gv_page *size = cjm_page_size(page);
+    cjm_detail want = size ? r->detail : CJM_DETAIL_FULL;
+    if (want == CJM_DETAIL_AUTO &&
+        (page == CJM_PAGE_A4 || page == CJM_PAGE_SLIDE))
+        want = CJM_DETAIL_DIGEST;
+    look->digest = want == CJM_DETAIL_DIGEST;
+    cjm_graph *g = S_view(r, j, f, view, look, size);
+    if (want != CJM_DETAIL_AUTO || !g)
+        return g;
+    double z = S_zoom(r, g, view, page);
+    if (z <= 0 || S_meets(look, z, page))
+        return g;
+    cjm_graph_free(g);
+    *full_page = S_full_page(r, j, f, view, look, page);
+    look->digest = true;
+    return S_view(r, j, f, view, look, size);
+}
+
 int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                     cjm_page page, const char *format, FILE *out,
                     cjm_page_fit *fit, char *err, size_t errsize)
 {
     if (fit)
-        *fit = (cjm_page_fit){0, 0, "pt"};
+        *fit = (cjm_page_fit){0, 0, 0, 0, "pt", CJM_DETAIL_FULL,
+                              CJM_PAGE_AUTO};
     if (errsize)
         err[0] = '\0';
     if (!S_format_ok(format)) {
@@ -290,30 +412,29 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
     j = cjm_renderer_shown(r, j, &copy);
     const cjm_gv_page *size = cjm_page_size(page);
     cjm_figures *f = cjm_figures_new(j);
-    bool spread = false;
-    size_t rows = f && view == CJM_VIEW_FLOW
-                      ? S_flow_rows(r, j, f, size, &spread)
-                      : 1;
-    cjm_graph *g = !f                       ? NULL
-                   : view == CJM_VIEW_FLOW
-                       ? cjm_view_flow(j, f, &r->look, rows, spread ? size : NULL)
-                   : view == CJM_VIEW_CHANNELS
-                       ? cjm_view_channels(j, f, &r->look, size)
-                       : cjm_view_map(j, f, &r->look, size);
+    cjm_look look = r->look;
+    look.page = size != NULL;
+    cjm_page full_page = CJM_PAGE_AUTO;
+    cjm_graph *g = f ? S_detailed(r, j, f, view, page, &look, &full_page)
+                     : NULL;
     int rc;
     if (!g) {
         snprintf(err, errsize, "out of memory while drawing '%s'", j->file);
         rc = -1;
     } else {
         double zoom = 0;
-        rc = cjm_render_graph(r, g, view == CJM_VIEW_FLOW ? "dot" : "nop2",
-                              format, page, &zoom, out, err, errsize);
+        rc = cjm_render_graph(r, g, S_engine(view), format, page, &zoom, out,
+                              err, errsize);
         if (rc == 0 && fit && size && zoom > 0) {
-            /* A slide is measured in its px: 96 per inch to our 72 pt. */
-            double px = page == CJM_PAGE_SLIDE ? 96.0 / 72 : 1;
-            *fit = (cjm_page_fit){CJM_MIN_FONT_PT * zoom * px,
+            double k = zoom * S_unit(page);
+            *fit = (cjm_page_fit){S_text_pt(&look) * k,
                                   pages[page].min_text,
-                                  page == CJM_PAGE_SLIDE ? "px" : "pt"};
+                                  S_names_pt(&look) * k,
+                                  pages[page].min_names,
+                                  page == CJM_PAGE_SLIDE ? "px" : "pt",
+                                  look.digest ? CJM_DETAIL_DIGEST
+                                              : CJM_DETAIL_FULL,
+                                  full_page};
         }
     }
     cjm_graph_free(g);

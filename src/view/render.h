@@ -7,9 +7,11 @@
 #include "gv.h"
 #include "util.h"
 
-/* The smallest font any view uses, in points: what a page's text
- * target is checked against (tests/render/pagefit.awk measures it). */
+/* The smallest font any view uses in full detail, in points, and the
+ * size of card names on a page: what a page's floors are checked against
+ * (tests/render/pagefit.awk measures both).  A digest's are cjm_pt's. */
 #define CJM_MIN_FONT_PT 8.0
+#define CJM_PAGE_NAME_PT 11.0
 
 /* Geometry of the pinned views, in points (1/72 in). */
 enum {
@@ -26,7 +28,35 @@ enum {
  * in); the rest reaches the views here. */
 typedef struct {
     bool owners; /* cards show each touchpoint's owner */
+    /* The digest (spec "Pages and detail"): what a room reads from across
+     * it.  Stage headers, the cards (name, channel mark, score, moment of
+     * truth frame and one friction mark), the curve; no callouts, KPI
+     * lines or owners, and the text set larger (cjm_pt). */
+    bool digest;
+    bool page; /* laid out for a page: see CJM_PAGE_GAP */
+    const char *index_html; /* replaces the title's state and index */
 } cjm_look;
+
+/* The size a view sets text in, given its full-detail size in points.  A
+ * digest has room for larger type, and needs it: on a 1920 x 1080 slide
+ * its drawing comes out near 1:1, where 14 px (10.5 pt) is the least a
+ * room reads and card names need 18 px.  So no digest text is under 11 pt
+ * and card names (10 pt in full) are 14 pt. */
+int cjm_pt(const cjm_look *look, int pt);
+/* Raises every POINT-SIZE under 11 in the HTML s to 11 when look is a
+ * digest: for labels built in full detail's sizes (legends, the
+ * comparison map's badges). */
+void cjm_digest_type(cjm_str *s, const cjm_look *look);
+/* Line height of text set at cjm_pt(look, pt), as Graphviz draws it (to
+ * a point or so). */
+double cjm_line_h(const cjm_look *look, int pt);
+
+/* On a page, linked cards stand at least this far apart: a link's
+ * arrowhead (CJM_ARROW_PT long) fits between them, wholly outside both
+ * cards (a moment of truth's outer frame takes 4 of the gap), with a
+ * point of pen to spare. */
+#define CJM_ARROW_SIZE "0.5"
+enum { CJM_ARROW_PT = 5, CJM_PAGE_GAP = 10 };
 
 /* The renderer: one Graphviz context, and the output options it draws
  * with. */
@@ -35,6 +65,7 @@ struct cjm_renderer {
     bool has_lang; /* lang: over the journey's own */
     cjm_lang lang;
     cjm_look look;
+    cjm_detail detail;
 };
 
 /* j as the renderer draws it: j itself, or *copy (a shallow copy) in the
@@ -90,6 +121,14 @@ size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows);
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_look *look, const cjm_gv_page *page);
 
+/* The comparison map of d (render_diff.c) in `look`, laid out for `page`
+ * (its drawing is one row: the old curve runs through it); *zoom (may be
+ * NULL) is how large it came out.  Returns as cjm_render does. */
+int cjm_diff_render_look(cjm_renderer *r, const cjm_diff *d,
+                         const cjm_look *look, const char *format,
+                         cjm_page page, FILE *out, double *zoom, char *err,
+                         size_t errsize);
+
 /* Lays out and writes a view's graph with `engine`, or writes it as DOT
  * (format "dot").  Returns as cjm_render does. */
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
@@ -129,7 +168,8 @@ void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
 bool cjm_link_next(const cjm_journey *j, size_t *t, size_t *k, size_t *u);
 /* The label of a link t -> u that is not drawn as a line: "▸ name" for
  * the next step, "↷ name" for a branch ahead, "↶ name" for a loop back. */
-void cjm_link_label(cjm_str *s, const cjm_journey *j, size_t t, size_t u);
+void cjm_link_label(cjm_str *s, const cjm_journey *j, const cjm_look *look,
+                    size_t t, size_t u);
 /* The mark where the curve leaves a row and picks up on the next. */
 #define CJM_ROW_ARROW "<FONT POINT-SIZE=\"16\" COLOR=\"#1f2933\">▸</FONT>"
 
@@ -138,7 +178,8 @@ void cjm_link_label(cjm_str *s, const cjm_journey *j, size_t t, size_t u);
  * its card in "▸" and picks up at the next card with another; a branch or
  * loop names its target under its card ("↷ name", "↶ name").  x and y
  * are the cards' pinned centres, row each touchpoint's row. */
-void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
+void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j,
+                        const cjm_look *look, const double *x,
                         const double *y, const size_t *row);
 
 /* Graph-wide defaults every view shares (fonts, margins). */
@@ -147,7 +188,8 @@ void cjm_graph_defaults(cjm_graph *g);
 /* Title and subtitle (persona, state, index, and `extra`) as HTML;
  * index_html, when not NULL, replaces the state and index. */
 void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, const char *index_html, int wrap);
+                    const cjm_look *look, const char *extra,
+                    const char *index_html, int wrap);
 
 /* How many lines cjm_html_wrapped makes of text. */
 int cjm_wrapped_lines(const char *text, int wrap);
@@ -172,10 +214,10 @@ void cjm_guide_line(cjm_graph *g, const char *name, double x0, double x1,
                     double y);
 /* The title block, left-aligned across `width`, centred at height y. */
 void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
-                    const char *extra, const char *index_html, double width,
-                    double y);
-/* Title height for a picture `width` points wide. */
-double cjm_title_h(const cjm_journey *j);
+                    const cjm_look *look, const char *extra,
+                    const char *index_html, double width, double y);
+/* The title block's height. */
+double cjm_title_h(const cjm_journey *j, const cjm_look *look);
 
 /* Name of a piece of row k of a page (a row of stages, or a sheet): i
  * numbers pieces a row has several of (i < 0: one).  Row 0 keeps the
@@ -195,10 +237,17 @@ typedef struct {
     double *width;  /* width of each stage column */
     double right;   /* right edge of the last column */
     int header_lines;
+    const cjm_look *look; /* the headers' type */
 } cjm_grid;
 
-/* slot: the room per touchpoint (CJM_SLOT, less on a page). */
-int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, double slot);
+/* slot: the room per touchpoint (cjm_slot). */
+int cjm_grid_init(cjm_grid *gr, const cjm_journey *j, const cjm_look *look,
+                  double slot);
+/* The room per touchpoint: CJM_SLOT, or on a page the card and the gap
+ * its link's arrowhead needs (a digest's cards are a little wider). */
+double cjm_slot(const cjm_look *look);
+/* A card's width. */
+double cjm_card_w(const cjm_look *look);
 void cjm_grid_free(cjm_grid *gr);
 /* Height of the stage header row. */
 double cjm_grid_header_h(const cjm_grid *gr);

@@ -19,8 +19,7 @@ enum {
     ROW_WRAP = 14,
     SHEET_GAP = 12,
     ROW_SLACK = 6, /* over and under a page row's cards, for link runs */
-    MAX_SHEETS = 6,
-    PAGE_SLOT = CJM_NODE_W + 7
+    MAX_SHEETS = 6
 };
 
 /* On a page the stages wrap into sheets, stacked; each sheet has a row
@@ -40,6 +39,7 @@ typedef struct {
     size_t *local;       /* storage for the sheets' local rows */
     double *top, *h;     /* storage for the sheets' row tops and heights */
     const double *card_h; /* on a page: each card's height, else NULL */
+    const cjm_look *look;
     double extra;         /* spare height given to every row */
     double title_h, height, width;
 } layout;
@@ -66,6 +66,8 @@ static bool S_has_unchanneled(const cjm_journey *j)
 static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
                    size_t k, size_t rows, cjm_lang lang)
 {
+    /* A digest's label is in its smallest type: the gutter is no wider. */
+    int pt = L->look->digest ? 11 : 10;
     char name[32];
     const sheet *S = &L->sheets[k];
     for (size_t r = 0; r < rows; r++) {
@@ -81,8 +83,8 @@ static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
                          &accent);
         /* The row label carries the channel's mark in its accent, as every
          * card on the row does. */
-        cjm_str_printf(&s, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
-                       accent, glyph);
+        cjm_str_printf(&s, "<FONT POINT-SIZE=\"%d\" COLOR=\"%s\"><B>%s ",
+                       pt, accent, glyph);
         if (r < f->n_channels)
             cjm_html_wrapped(&s, cjm_channel_label(f->channels[r].name, lang),
                              ROW_WRAP);
@@ -135,7 +137,14 @@ static double S_run(const void *ctx, const cjm_journey *j, size_t t,
     return run + (ahead ? -1 : 1) * (double)(jumps % 3) * 5;
 }
 
-static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
+/* The legend's size in the look's type. */
+static double S_legend_k(const cjm_look *look)
+{
+    return look->digest ? 11.0 / 9 : 1;
+}
+
+static void S_legend(cjm_graph *g, const cjm_look *look, double x, double y,
+                     cjm_lang lang)
 {
     cjm_str s = {0};
     cjm_str_printf(&s,
@@ -152,6 +161,7 @@ static void S_legend(cjm_graph *g, double x, double y, cjm_lang lang)
                    cjm_w(lang, W_CHANNEL_SWITCH), cjm_w(lang, W_SAME_CHANNEL),
                    cjm_w(lang, W_BRANCH_OR_LOOP), cjm_w(lang, W_CARD_COLOUR),
                    cjm_w(lang, W_INDIRECT_CONTACT));
+    cjm_digest_type(&s, look);
     if (!s.failed)
         cjm_text_node(g, "legend", s.data, x, y);
     cjm_str_free(&s);
@@ -185,7 +195,8 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_figures *f,
                       const cjm_grid *gr, size_t rows)
 {
     double y = L->title_h + 8;
-    L->width = LEGEND_W + 24; /* the legend spans a narrow journey */
+    /* The legend spans a narrow journey. */
+    L->width = CJM_GUTTER - 60 + (LEGEND_W - CJM_GUTTER + 60) * S_legend_k(L->look) + 24;
     for (size_t k = 0; k < L->n; k++) {
         sheet *S = &L->sheets[k];
         S->local = L->local + k * rows;
@@ -216,7 +227,7 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_figures *f,
         y = S->bottom + SHEET_GAP;
         L->width = fmax(L->width, S->right + 24);
     }
-    L->height = y - SHEET_GAP + 14 + LEGEND_H;
+    L->height = y - SHEET_GAP + 14 + LEGEND_H * S_legend_k(L->look);
 }
 
 /* For a page: the number of sheets that draws the view largest on the
@@ -264,7 +275,8 @@ static double S_spread_slot(const layout *L, const cjm_journey *j,
             c += j->stages[s].count ? j->stages[s].count : 1;
         most = c > most ? c : most;
     }
-    return fmin(PAGE_SLOT + fmax(spare, 0) / (double)most, 1.5 * CJM_SLOT);
+    return fmin(cjm_slot(L->look) + fmax(spare, 0) / (double)most,
+                1.5 * CJM_SLOT);
 }
 
 /* Each sheet's stages start at the gutter. */
@@ -300,8 +312,8 @@ static int S_lay_out(layout *L, cjm_grid *gr, const cjm_journey *j,
                      const cjm_figures *f, size_t rows,
                      const cjm_gv_page *page)
 {
-    L->title_h = cjm_title_h(j);
-    if (cjm_grid_init(gr, j, page ? PAGE_SLOT : CJM_SLOT) != 0)
+    L->title_h = cjm_title_h(j, L->look);
+    if (cjm_grid_init(gr, j, L->look, cjm_slot(L->look)) != 0)
         return -1;
     if (!page) {
         L->card_h = NULL;
@@ -312,7 +324,7 @@ static int S_lay_out(layout *L, cjm_grid *gr, const cjm_journey *j,
     S_fit(L, j, f, gr, rows, page);
     double slot = S_spread_slot(L, j, page);
     cjm_grid_free(gr);
-    if (cjm_grid_init(gr, j, slot) != 0)
+    if (cjm_grid_init(gr, j, L->look, slot) != 0)
         return -1;
     S_fit(L, j, f, gr, rows, page);
     S_shift(L, j, gr);
@@ -360,8 +372,11 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
     bufs b;
     bool ok = S_bufs_new(&b, j, rows);
+    cjm_look lk = *look;
+    lk.page = page != NULL;
+    look = &lk;
     layout L = {.of_stage = b.of_stage, .local = b.local, .top = b.top,
-                .h = b.h, .card_h = b.card_h};
+                .h = b.h, .card_h = b.card_h, .look = look};
     if (ok && page)
         S_card_heights(j, look, b.card_h);
     cjm_graph *g = ok ? cjm_graph_new("journey_channels") : NULL;
@@ -373,6 +388,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     double height = L.height;
 
     cjm_graph_defaults(g);
+    if (page)
+        cjm_graph_edge_default(g, "arrowsize", CJM_ARROW_SIZE);
     cjm_graph_set(g, "splines", "line");
     cjm_graph_set(g, "outputorder", "nodesfirst");
     for (size_t k = 0; k < L.n; k++) {
@@ -385,7 +402,8 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     snprintf(extra, sizeof extra, "<B>%zu %s</B>", f->channel_switches,
              cjm_w(j->lang, f->channel_switches == 1 ? W_ONE_CHANNEL_SWITCH
                                                      : W_CHANNEL_SWITCHES));
-    cjm_title_node(g, j, f, extra, NULL, L.width, height - L.title_h / 2);
+    cjm_title_node(g, j, f, look, extra, NULL, L.width,
+                   height - L.title_h / 2);
     for (size_t t = 0; t < j->n_tps; t++) {
         b.cards[t] = cjm_graph_node(g, cjm_node_name(name, "tp", t));
         cjm_tp_card(b.cards[t], j, look, t);
@@ -400,9 +418,10 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
     placed P = {b.ys, b.up, b.down, b.tp_sheet};
     cjm_router router = {gr.x, b.ys, S_run, &P};
     cjm_draw_routed(g, b.cards, j, S_link_style, &router);
-    cjm_mark_row_links(g, j, gr.x, b.ys, b.tp_sheet);
-    S_legend(g, CJM_GUTTER - 60 + 360,
-             height - (L.height - LEGEND_H / 2.0), j->lang);
+    cjm_mark_row_links(g, j, look, gr.x, b.ys, b.tp_sheet);
+    double lw = (LEGEND_W - CJM_GUTTER + 60) * S_legend_k(look);
+    S_legend(g, look, CJM_GUTTER - 60 + lw / 2,
+             height - (L.height - LEGEND_H * S_legend_k(look) / 2), j->lang);
     cjm_grid_free(&gr);
     S_bufs_free(&b);
     return g;

@@ -382,6 +382,15 @@ static int S_overlay(merged *g, cjm_map_overlay *ov)
 int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
                     FILE *out, char *err, size_t errsize)
 {
+    return cjm_diff_render_look(r, d, &r->look, format, CJM_PAGE_AUTO, out,
+                                NULL, err, errsize);
+}
+
+int cjm_diff_render_look(cjm_renderer *r, const cjm_diff *d,
+                         const cjm_look *look, const char *format,
+                         cjm_page page, FILE *out, double *zoom, char *err,
+                         size_t errsize)
+{
     if (!d->o || !d->n) {
         snprintf(err, errsize, "a comparison map needs both versions");
         return -1;
@@ -395,9 +404,10 @@ int cjm_diff_render(cjm_renderer *r, const cjm_diff *d, const char *format,
     cjm_graph *gr = NULL;
     int rc = -1;
     if (S_merge(&g) == 0 && S_overlay(&g, &ov) == 0 &&
-        (f = cjm_figures_new(&g.m)) && (gr = cjm_view_map_with(&g.m, f, &r->look, &ov, NULL)))
-        rc = cjm_render_graph(r, gr, "nop2", format, CJM_PAGE_AUTO, NULL, out,
-                              err, errsize);
+        (f = cjm_figures_new(&g.m)) &&
+        (gr = cjm_view_map_with(&g.m, f, look, &ov, NULL)))
+        rc = cjm_render_graph(r, gr, "nop2", format, page, zoom, out, err,
+                              errsize);
     else
         snprintf(err, errsize, "out of memory while drawing '%s'", d->n->file);
     cjm_graph_free(gr);

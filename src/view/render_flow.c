@@ -15,8 +15,8 @@ enum { NOTE_WRAP = 26, FLOW_MAX_ROWS = 6 };
  * says which), each an invisible cluster of its own so dot keeps a row's
  * stages together and stacks the rows. */
 static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
-                              const cjm_figures *f, size_t *rows,
-                              size_t n_rows)
+                              const cjm_figures *f, const cjm_look *look,
+                              size_t *rows, size_t n_rows)
 {
     cjm_graph **cl = calloc(j->n_stages ? j->n_stages : 1, sizeof *cl);
     if (!cl)
@@ -36,7 +36,8 @@ static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
         cjm_str html = {0};
         cjm_str_puts(&html, "<B>");
         cjm_html_wrapped(&html, j->stages[s].name, 24);
-        cjm_str_puts(&html, "</B>  <FONT POINT-SIZE=\"9\">");
+        cjm_str_printf(&html, "</B>  <FONT POINT-SIZE=\"%d\">",
+                       cjm_pt(look, 9));
         if (f->stage_has_mean[s])
             cjm_str_printf(&html, "%s %s", cjm_w(j->lang, W_MEAN),
                            cjm_num(num, f->stage_mean[s], 2, j->lang));
@@ -47,7 +48,9 @@ static cjm_graph **S_clusters(cjm_graph *g, const cjm_journey *j,
         cjm_graph_set(cl[s], "fillcolor", s % 2 ? "#e4e9f0" : "#f3f5f8");
         cjm_graph_set(cl[s], "color", "#c5ced8");
         cjm_graph_set(cl[s], "labeljust", "l");
-        cjm_graph_set(cl[s], "fontsize", "12");
+        char pt[16];
+        snprintf(pt, sizeof pt, "%d", cjm_pt(look, 12));
+        cjm_graph_set(cl[s], "fontsize", pt);
         if (!html.failed)
             cjm_graph_set_html(cl[s], "label", html.data);
         cjm_str_free(&html);
@@ -62,15 +65,17 @@ static size_t S_row(const cjm_journey *j, const size_t *rows, size_t t)
 }
 
 static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
-                      const size_t *rows)
+                      const cjm_look *look, const size_t *rows)
 {
+    char pt[16];
+    snprintf(pt, sizeof pt, "%d", cjm_pt(look, 9));
     cjm_gnode *start = cjm_graph_node(g, "start");
     cjm_node_set(start, "shape", "circle");
     cjm_node_set(start, "label", cjm_w(j->lang, W_START));
     cjm_node_set(start, "style", "filled");
     cjm_node_set(start, "fillcolor", "#1f2933");
     cjm_node_set(start, "fontcolor", "white");
-    cjm_node_set(start, "fontsize", "9");
+    cjm_node_set(start, "fontsize", pt);
     /* One end marker per row, so no exit reaches across the rows. */
     cjm_gnode *ends[FLOW_MAX_ROWS] = {0};
     char name[32];
@@ -86,7 +91,7 @@ static void S_markers(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
                                           : "end");
             cjm_node_set(ends[k], "shape", "doublecircle");
             cjm_node_set(ends[k], "label", cjm_w(j->lang, W_END));
-            cjm_node_set(ends[k], "fontsize", "9");
+            cjm_node_set(ends[k], "fontsize", pt);
         }
         cjm_edge_set(cjm_graph_edge(g, cards[t], ends[k]), "style", "bold");
     }
@@ -147,15 +152,15 @@ static double S_run(const void *ctx, const cjm_journey *j, size_t t,
 /* A link to another row ends in a stub naming its target ("▸ Checkout",
  * "↷ Refund"); the next step also starts the next row with "▸". */
 static void S_row_stubs(cjm_graph **cl, cjm_gnode **cards,
-                        const cjm_journey *j, const size_t *rows,
-                        cjm_graph *g)
+                        const cjm_journey *j, const cjm_look *look,
+                        const size_t *rows, cjm_graph *g)
 {
     size_t n_stub = 0;
     for (size_t t = 0, k = 0, u; cjm_link_next(j, &t, &k, &u);) {
         if (S_row(j, rows, t) == S_row(j, rows, u))
             continue;
         cjm_str s = {0};
-        cjm_link_label(&s, j, t, u);
+        cjm_link_label(&s, j, look, t, u);
         if (!s.failed) {
             cjm_gnode *out = S_stub(cl[j->tps[t].stage], &n_stub, s.data);
             S_link_style(cjm_graph_edge(g, cards[t], out), j, t, u);
@@ -175,7 +180,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     cjm_graph *g = cjm_graph_new("journey_flow");
     size_t *rows = calloc(j->n_stages ? j->n_stages : 1, sizeof *rows);
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
-    cjm_graph **cl = g && rows ? S_clusters(g, j, f, rows, n_rows) : NULL;
+    cjm_graph **cl = g && rows ? S_clusters(g, j, f, look, rows, n_rows) : NULL;
     if (!g || !rows || !cards || !cl) {
         free(rows);
         free(cards);
@@ -194,7 +199,7 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
         cjm_graph_set(g, "ratio", ratio);
     }
     cjm_str title = {0};
-    cjm_title_html(&title, j, f, NULL, NULL, 90);
+    cjm_title_html(&title, j, f, look, NULL, NULL, 90);
     if (!title.failed) {
         cjm_graph_set_html(g, "label", title.data);
         cjm_graph_set(g, "labelloc", "t");
@@ -215,9 +220,10 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
         }
     cjm_router router = {NULL, NULL, S_run, rows};
     cjm_draw_routed(g, cards, j, S_link_style, &router);
-    S_row_stubs(cl, cards, j, rows, g);
-    S_markers(g, cards, j, rows);
-    S_friction_notes(cl, cards, j);
+    S_row_stubs(cl, cards, j, look, rows, g);
+    S_markers(g, cards, j, look, rows);
+    if (!look->digest)
+        S_friction_notes(cl, cards, j);
     free(rows);
     free(cards);
     free(cl);

@@ -19,7 +19,7 @@ enum {
     PAGE_PLOT_MIN = 150, /* the least height of the score band */
     PAGE_PLOT_PAD = 34,
     PAGE_ROW_GAP = 4,
-    PAGE_SLOT = CJM_NODE_W + 7,
+    DIGEST_PLOT_PAD = 40, /* half a digest card, and a little */
     SHEET_GAP = 10, /* between the rows of stages */
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
@@ -43,6 +43,7 @@ typedef struct {
 typedef struct {
     layout rows[MAX_ROWS];
     size_t n_rows;
+    const cjm_look *look;
     double title_h, legend_top, legend_w, height, width;
     double pad, gap; /* each row's */
 } sheet;
@@ -90,7 +91,7 @@ static double S_voice_h(const cjm_touchpoint *tp, cjm_lang lang)
  * only when something in this row fills them.  Returns its bottom. */
 static double S_measure_row(layout *L, const cjm_journey *j,
                             const cjm_grid *gr, const cjm_map_overlay *ov,
-                            double top, double plot_h)
+                            const cjm_look *look, double top, double plot_h)
 {
     L->friction_h = L->opp_h = L->voice_h = 0;
     L->unscored = L->friction = L->opportunities = L->voice = false;
@@ -105,7 +106,7 @@ static double S_measure_row(layout *L, const cjm_journey *j,
     L->unscored_top = L->plot_top;
     if (L->unscored)
         L->plot_top += UNSCORED_H + UNSCORED_GAP;
-    for (size_t t = L->t0; t < L->t1; t++) {
+    for (size_t t = L->t0; t < L->t1 && !look->digest; t++) {
         const cjm_touchpoint *tp = &j->tps[t];
         if (tp->n_friction) {
             L->friction = true;
@@ -135,20 +136,29 @@ static double S_measure_row(layout *L, const cjm_journey *j,
     return L->bands_bottom;
 }
 
+/* Two rows of legend, in the type of the look. */
+static double S_legend_h(const cjm_look *look)
+{
+    return look->digest ? 1.5 * LEGEND_H * 11.0 / 8 : LEGEND_H;
+}
+
 /* The legend's width, from its words (DejaVu Sans at 8 pt is about 5.4
  * pt a character; the rest is its fixed cells, measured once): it is
- * placed by its left edge and widens the picture when it must. */
-static double S_legend_w(const cjm_journey *j)
+ * placed by its left edge and widens the picture when it must.  A
+ * digest's legend is set in 11 pt and has no link or contact cells. */
+static double S_legend_w(const cjm_journey *j, const cjm_look *look)
 {
+    double k = look->digest ? 11.0 / 8 : 1; /* the type's size */
     cjm_lang L = j->lang;
-    int row1 = cjm_text_width(cjm_w(L, W_SCORE)) +
-               cjm_text_width(cjm_w(L, W_MOMENT_OF_TRUTH)) + 2 +
-               cjm_text_width(cjm_w(L, W_NO_SCORE)) +
-               cjm_text_width(cjm_w(L, W_FRICTION)) +
-               cjm_text_width(cjm_w(L, W_NEXT_STEP)) +
-               cjm_text_width(cjm_w(L, W_BRANCH)) + 11;
+    int scale = cjm_text_width(cjm_w(L, W_SCORE)) +
+                cjm_text_width(cjm_w(L, W_MOMENT_OF_TRUTH)) + 2 +
+                cjm_text_width(cjm_w(L, W_NO_SCORE));
+    int friction = cjm_text_width(cjm_w(L, W_FRICTION)) +
+                   cjm_text_width(cjm_w(L, W_NEXT_STEP)) +
+                   cjm_text_width(cjm_w(L, W_BRANCH)) + 11;
     for (int sev = CJM_SEV_LOW; sev <= CJM_SEV_CRITICAL; sev++)
-        row1 += cjm_text_width(cjm_w(L, W_SEV_LOW + sev)) + 2;
+        friction += cjm_text_width(cjm_w(L, W_SEV_LOW + sev)) + 2;
+    int row1 = scale + friction;
     int row2 = cjm_text_width(cjm_w(L, W_CHANNEL_MARKS)) +
                cjm_text_width(cjm_w(L, W_INDIRECT_CONTACT)) + 9;
     for (size_t t = 0; t < j->n_tps; t++) {
@@ -159,7 +169,10 @@ static double S_legend_w(const cjm_journey *j)
         if (!seen)
             row2 += cjm_text_width(cjm_channel_label(ch, L)) + 6;
     }
-    return fmax(284 + 5.4 * row1, 20 + 5.4 * row2);
+    if (look->digest) /* scale, friction and channels each a row */
+        return k * fmax(fmax(250 + 5.4 * scale, 60 + 5.4 * friction),
+                        20 + 5.4 * row2);
+    return fmax(k * (284 + 5.4 * row1), k * (20 + 5.4 * row2));
 }
 
 /* Stacks the rows from the title down with the same score band height,
@@ -167,7 +180,7 @@ static double S_legend_w(const cjm_journey *j)
 static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
                       const cjm_map_overlay *ov, double plot_h)
 {
-    S->title_h = cjm_title_h(j);
+    S->title_h = cjm_title_h(j, S->look);
     double y = S->title_h + 8;
     /* The legend under the rows is as wide as a narrow journey's
      * columns may not be; the title block spans the picture. */
@@ -176,11 +189,11 @@ static void S_measure(sheet *S, const cjm_journey *j, const cjm_grid *gr,
         layout *L = &S->rows[k];
         L->pad = S->pad;
         L->gap = S->gap;
-        y = S_measure_row(L, j, gr, ov, y, plot_h) + SHEET_GAP;
+        y = S_measure_row(L, j, gr, ov, S->look, y, plot_h) + SHEET_GAP;
         S->width = fmax(S->width, L->right + 24);
     }
     S->legend_top = y - SHEET_GAP + 14;
-    S->height = S->legend_top + LEGEND_H;
+    S->height = S->legend_top + S_legend_h(S->look);
 }
 
 /* The stages in n rows of touchpoint counts as even as can be (so of
@@ -249,6 +262,7 @@ static void S_shift(const sheet *S, cjm_grid *gr)
 static void S_scale(cjm_graph *g, const sheet *S, size_t k,
                     const cjm_journey *j)
 {
+    const cjm_look *look = S->look;
     const layout *L = &S->rows[k];
     double mid = (j->scale_min + j->scale_max) / 2;
     const double values[3] = {j->scale_max, mid, j->scale_min};
@@ -260,23 +274,27 @@ static void S_scale(cjm_graph *g, const sheet *S, size_t k,
         cjm_guide_line(g, cjm_row_name(name, "guide", k, i),
                        CJM_GUTTER - 16, L->right, y);
         /* HTML labels reject an empty <FONT>: the middle line has none. */
+        char small[64];
+        snprintf(small, sizeof small,
+                 "<BR/><FONT POINT-SIZE=\"%d\" COLOR=\"#616e7c\">",
+                 cjm_pt(look, 8));
         snprintf(html, sizeof html,
-                 "<FONT POINT-SIZE=\"13\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
+                 "<FONT POINT-SIZE=\"%d\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
                  "%s%s%s",
-                 cjm_num(num, values[i], 2, j->lang),
-                 *words[i] ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#616e7c\">" : "",
-                 words[i], *words[i] ? "</FONT>" : "");
+                 cjm_pt(look, 13), cjm_num(num, values[i], 2, j->lang),
+                 *words[i] ? small : "", words[i], *words[i] ? "</FONT>" : "");
         cjm_text_node(g, cjm_row_name(name, "scale", k, i), html,
                       CJM_GUTTER / 2 - 8, y);
     }
 }
 
-static void S_row_label(cjm_graph *g, const char *name, const char *text,
-                        double x, double y)
+static void S_row_label(cjm_graph *g, const cjm_look *look, const char *name,
+                        const char *text, double x, double y)
 {
     char html[200];
     snprintf(html, sizeof html,
-             "<FONT POINT-SIZE=\"8\" COLOR=\"#52606d\"><B>%s</B></FONT>", text);
+             "<FONT POINT-SIZE=\"%d\" COLOR=\"#52606d\"><B>%s</B></FONT>",
+             cjm_pt(look, 8), text);
     cjm_text_node(g, name, html, x, y);
 }
 
@@ -360,52 +378,85 @@ static void S_legend_channels(cjm_str *s, const cjm_journey *j)
     cjm_str_printf(s, "   ┈┈ %s</FONT></TD></TR>", cjm_w(L, W_INDIRECT_CONTACT));
 }
 
-static void S_legend(cjm_graph *g, const sheet *L, const cjm_journey *j,
-                     const cjm_map_overlay *ov)
+/* The legend's cells for the score colours and card frames. */
+static void S_legend_scale(cjm_str *s, const cjm_journey *j)
 {
-    cjm_str s = {0};
     cjm_lang lang = j->lang;
     char num[48];
-    cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                       "<TR><TD><FONT POINT-SIZE=\"9\"><B>%s</B></FONT></TD>",
+    cjm_str_printf(s, "<TD><FONT POINT-SIZE=\"9\"><B>%s</B></FONT></TD>",
                    cjm_w(lang, W_SCORE));
     for (int k = 0; k < 7; k++) {
         double t = k / 6.0;
         double v = j->scale_min + t * (j->scale_max - j->scale_min);
-        cjm_str_printf(&s, "<TD BGCOLOR=\"%s\" WIDTH=\"30\"><FONT "
+        cjm_str_printf(s, "<TD BGCOLOR=\"%s\" WIDTH=\"30\"><FONT "
                            "POINT-SIZE=\"8\" COLOR=\"%s\">%s</FONT></TD>",
                        cjm_score_fill(t), cjm_score_ink(t),
                        cjm_num(num, v, 1, lang));
     }
-    cjm_str_printf(&s,
+    cjm_str_printf(s,
                    "<TD WIDTH=\"12\"></TD>"
                    "<TD BORDER=\"2\" STYLE=\"ROUNDED\"><FONT POINT-SIZE=\"8\">"
                    "<B>★ %s</B></FONT></TD>"
                    "<TD BORDER=\"1\" BGCOLOR=\"#eeeeee\" STYLE=\"DASHED\"><FONT "
-                   "POINT-SIZE=\"8\">%s</FONT></TD>"
-                   "<TD WIDTH=\"12\"></TD>"
-                   "<TD><FONT POINT-SIZE=\"8\"><B>%s</B></FONT></TD>",
-                   cjm_w(lang, W_MOMENT_OF_TRUTH), cjm_w(lang, W_NO_SCORE),
+                   "POINT-SIZE=\"8\">%s</FONT></TD>",
+                   cjm_w(lang, W_MOMENT_OF_TRUTH), cjm_w(lang, W_NO_SCORE));
+}
+
+/* The legend's cells for friction and the curve's lines. */
+static void S_legend_friction(cjm_str *s, const cjm_journey *j,
+                              const cjm_map_overlay *ov)
+{
+    cjm_lang lang = j->lang;
+    cjm_str_printf(s, "<TD><FONT POINT-SIZE=\"8\"><B>%s</B></FONT></TD>",
                    cjm_w(lang, W_FRICTION));
     static const char *const fills[] = {"#f7f7f7", "#fff3e0", "#fde0d2",
                                         "#fcc5b5"};
     static const char *const inks[] = {"#8c8c8c", "#e08214", "#d6604d",
                                        "#a50f15"};
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
-        cjm_str_printf(&s, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" "
+        cjm_str_printf(s, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" "
                            "COLOR=\"%s\"><B>▲ %s</B></FONT></TD>",
                        fills[sev], inks[sev], cjm_w(lang, W_SEV_LOW + sev));
-    cjm_str_printf(&s, "<TD WIDTH=\"12\"></TD>"
+    cjm_str_printf(s, "<TD WIDTH=\"12\"></TD>"
                        "<TD><FONT POINT-SIZE=\"8\">━━ %s    ╍╍ %s</FONT></TD>",
                    cjm_w(lang, W_NEXT_STEP), cjm_w(lang, W_BRANCH));
     if (ov && ov->legend_html)
-        cjm_str_puts(&s, ov->legend_html);
-    cjm_str_puts(&s, "</TR>");
-    S_legend_channels(&s, j);
-    cjm_str_puts(&s, "</TABLE>");
+        cjm_str_puts(s, ov->legend_html);
+}
+
+#define LEGEND_TABLE "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+
+/* Full detail's legend is two rows; a digest's, in larger type, three
+ * (scale, friction, channels), so it is no wider than its cards. */
+static void S_legend(cjm_graph *g, const sheet *L, const cjm_journey *j,
+                     const cjm_map_overlay *ov)
+{
+    cjm_str s = {0};
+    if (L->look->digest) {
+        cjm_str_puts(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" "
+                         "CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\">"
+                         LEGEND_TABLE "<TR>");
+        S_legend_scale(&s, j);
+        cjm_str_puts(&s, "</TR></TABLE></TD></TR><TR><TD ALIGN=\"LEFT\">"
+                         LEGEND_TABLE "<TR>");
+        S_legend_friction(&s, j, ov);
+        cjm_str_puts(&s, "</TR></TABLE></TD></TR><TR><TD ALIGN=\"LEFT\">"
+                         LEGEND_TABLE);
+        S_legend_channels(&s, j);
+        cjm_str_puts(&s, "</TABLE></TD></TR></TABLE>");
+        cjm_digest_type(&s, L->look);
+    } else {
+        cjm_str_puts(&s, LEGEND_TABLE "<TR>");
+        S_legend_scale(&s, j);
+        cjm_str_puts(&s, "<TD WIDTH=\"12\"></TD>");
+        S_legend_friction(&s, j, ov);
+        cjm_str_puts(&s, "</TR>");
+        S_legend_channels(&s, j);
+        cjm_str_puts(&s, "</TABLE>");
+    }
     if (!s.failed)
         cjm_text_node(g, "legend", s.data, LEGEND_X + L->legend_w / 2,
-                      L->height - (L->legend_top + LEGEND_H / 2));
+                      L->height - (L->legend_top + S_legend_h(L->look) / 2));
     cjm_str_free(&s);
 }
 
@@ -484,6 +535,8 @@ static void S_touchpoints(cjm_graph *g, const sheet *S, const cjm_journey *j,
         }
         P->ys[t] = S->height - y;
         cjm_node_pin(cards[t], gr->x[t], P->ys[t]);
+        if (look->digest)
+            continue;
         if (tp->n_friction) {
             cjm_gnode *c = cjm_graph_node(g, cjm_node_name(name, "fr", t));
             double h = cjm_friction_card(c, tp, CALLOUT_WRAP, j->lang);
@@ -545,19 +598,19 @@ static void S_row_labels(cjm_graph *g, const sheet *S, size_t k,
     char name[32];
     double gx = CJM_GUTTER / 2.0 - 8, h = S->height;
     if (L->unscored)
-        S_row_label(g, cjm_row_name(name, "row_unscored", k, -1),
+        S_row_label(g, S->look, cjm_row_name(name, "row_unscored", k, -1),
                     cjm_w(j->lang, W_NO_SCORE_ROW), gx,
                     h - (L->unscored_top + UNSCORED_H / 2.0));
     if (L->friction)
-        S_row_label(g, cjm_row_name(name, "row_friction", k, -1),
+        S_row_label(g, S->look, cjm_row_name(name, "row_friction", k, -1),
                     cjm_w(j->lang, W_FRICTION_ROW), gx,
                     h - (L->friction_top + 14));
     if (L->opportunities)
-        S_row_label(g, cjm_row_name(name, "row_opportunities", k, -1),
+        S_row_label(g, S->look, cjm_row_name(name, "row_opportunities", k, -1),
                     cjm_w(j->lang, W_OPPORTUNITIES_ROW), gx,
                     h - (L->opp_top + 14));
     if (L->voice)
-        S_row_label(g, cjm_row_name(name, "row_voice", k, -1),
+        S_row_label(g, S->look, cjm_row_name(name, "row_voice", k, -1),
                     cjm_w(j->lang, W_VOICE_ROW), gx, h - (L->voice_top + 14));
 }
 
@@ -573,12 +626,12 @@ cjm_graph *cjm_view_map(const cjm_journey *j, const cjm_figures *f,
 static void S_sheet(sheet *S, const cjm_journey *j, cjm_grid *gr,
                     const cjm_map_overlay *ov, const cjm_gv_page *page)
 {
-    S->legend_w = S_legend_w(j);
+    S->legend_w = S_legend_w(j, S->look);
     size_t *of_stage = page && !ov && j->n_stages
                            ? calloc(j->n_stages, sizeof *of_stage)
                            : NULL;
     if (of_stage) {
-        S->pad = PAGE_PLOT_PAD;
+        S->pad = S->look->digest ? DIGEST_PLOT_PAD : PAGE_PLOT_PAD;
         S->gap = PAGE_ROW_GAP;
         S_fit(S, j, gr, ov, page, of_stage);
         S_shift(S, gr);
@@ -607,7 +660,11 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
                 {{0}}};
     sheet *S = calloc(1, sizeof *S);
     cjm_graph *g = cjm_graph_new("journey_map");
-    if (!cards || !P.ys || !P.row || !S || !g || cjm_grid_init(&gr, j, page && !ov ? PAGE_SLOT : CJM_SLOT) != 0) {
+    cjm_look lk = *look;
+    lk.page = page && !ov;
+    look = &lk;
+    if (!cards || !P.ys || !P.row || !S || !g ||
+        cjm_grid_init(&gr, j, look, cjm_slot(look)) != 0) {
         free(cards);
         free(P.ys);
         free(P.row);
@@ -615,8 +672,11 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
         cjm_graph_free(g);
         return NULL;
     }
+    S->look = look;
     S_sheet(S, j, &gr, ov, page);
     cjm_graph_defaults(g);
+    if (look->page)
+        cjm_graph_edge_default(g, "arrowsize", CJM_ARROW_SIZE);
     cjm_graph_set(g, "splines", "line");
     /* Bands first, then cards, then lines over both.  The comparison map
      * draws in the order things are made instead, so the old curve made
@@ -629,14 +689,15 @@ cjm_graph *cjm_view_map_with(const cjm_journey *j, const cjm_figures *f,
         S_scale(g, S, k, j);
         S_row_labels(g, S, k, j);
     }
-    cjm_title_node(g, j, f, NULL, ov ? ov->index_html : NULL, S->width,
+    cjm_title_node(g, j, f, look, NULL,
+                   ov ? ov->index_html : look->index_html, S->width,
                    S->height - S->title_h / 2);
     if (ov)
         S_old_curve(g, S, &gr, ov, j->n_tps);
     S_touchpoints(g, S, j, look, &gr, cards, ov, &P);
     cjm_router router = {gr.x, P.ys, S_run, &P};
     cjm_draw_routed(g, cards, j, S_curve_style, &router);
-    cjm_mark_row_links(g, j, gr.x, P.ys, P.row);
+    cjm_mark_row_links(g, j, look, gr.x, P.ys, P.row);
     S_legend(g, S, j, ov);
     cjm_grid_free(&gr);
     free(cards);

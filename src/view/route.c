@@ -67,11 +67,12 @@ bool cjm_link_next(const cjm_journey *j, size_t *t, size_t *k, size_t *u)
     return false;
 }
 
-void cjm_link_label(cjm_str *s, const cjm_journey *j, size_t t, size_t u)
+void cjm_link_label(cjm_str *s, const cjm_journey *j, const cjm_look *look,
+                    size_t t, size_t u)
 {
     bool step = u == t + 1;
-    cjm_str_printf(s, "<FONT POINT-SIZE=\"8\" COLOR=\"%s\">%s ",
-                   step ? "#1f2933" : "#7b3294",
+    cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\" COLOR=\"%s\">%s ",
+                   cjm_pt(look, 8), step ? "#1f2933" : "#7b3294",
                    step ? "▸" : u > t ? "↷" : "↶");
     cjm_html_wrapped(s, j->tps[u].name ? j->tps[u].name : "",
                      CJM_NAME_WRAP + 4);
@@ -95,9 +96,11 @@ void cjm_draw_routed(cjm_graph *g, cjm_gnode **cards, const cjm_journey *j,
     }
 }
 
-void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
+void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j,
+                        const cjm_look *look, const double *x,
                         const double *y, const size_t *row)
 {
+    double half = cjm_card_w(look) / 2;
     char name[32];
     size_t n_mark = 0;
     for (size_t t = 0, k = 0, u; cjm_link_next(j, &t, &k, &u);) {
@@ -105,16 +108,16 @@ void cjm_mark_row_links(cjm_graph *g, const cjm_journey *j, const double *x,
             continue;
         if (u == t + 1) {
             cjm_text_node(g, cjm_node_name(name, "cont", n_mark++),
-                          CJM_ROW_ARROW, x[t] + CJM_NODE_W / 2.0 + 9, y[t]);
+                          CJM_ROW_ARROW, x[t] + half + 9, y[t]);
             cjm_text_node(g, cjm_node_name(name, "cont", n_mark++),
-                          CJM_ROW_ARROW, x[u] - CJM_NODE_W / 2.0 - 9, y[u]);
+                          CJM_ROW_ARROW, x[u] - half - 9, y[u]);
             continue;
         }
         cjm_str s = {0};
-        cjm_link_label(&s, j, t, u);
+        cjm_link_label(&s, j, look, t, u);
         if (!s.failed)
             cjm_text_node(g, cjm_node_name(name, "cont", n_mark++), s.data,
-                          x[t], y[t] - 34);
+                          x[t], y[t] - (look && look->digest ? 44 : 34));
         cjm_str_free(&s);
     }
 }
