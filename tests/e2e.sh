@@ -241,7 +241,8 @@ crossings() { "$BIN" render --view "$1" -o "$tmp/x.svg" "$2" >/dev/null && awk -
 for f in journeys/*.yaml tests/render/*.yaml; do for v in map flow channels; do
     [ "$(crossings $v "$f")" = "0 edges cross a card" ]; check "no edge through a card: $f $v"
 done; done
-[ "$(awk -f tests/render/crossings.awk tests/render/crossing-control.svg)" = "$(printf 'tp0->tp2 crosses tp1 \n1 edges cross a card')" ]; check "the crossing check finds the control's one crossing"
+[ "$(awk -f tests/render/crossings.awk tests/render/crossing-control.svg)" = "$(printf 'arrowhead of tp1->tp2 inside tp1 \n1 arrowheads inside a card\ntp0->tp2 crosses tp1 \n1 edges cross a card')" ]
+check "the crossing check finds the control's one crossing and one arrowhead inside a card"
 "$BIN" render -o "$tmp/j.svg" tests/render/channel-jumps.yaml >/dev/null
 [ "$(xcount "$tmp/j.svg" "//*[local-name()='g'][@class='edge'][*[local-name()='title'][starts-with(., 'way')]]")" = 8 ]; check "map: the branch and the loop each run through four waypoints"
 

@@ -130,7 +130,7 @@ mkdir "$tmp/ctl" && : >"$tmp/ctl/new.yaml.tmpAb12Cd"
 
 # ---- man page and --help ------------------------------------------------
 [ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
-for cmd in check report render diff survey export import init; do
+for cmd in check report render deck diff survey export import init; do
     for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
         grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
     done

@@ -33,7 +33,7 @@ double cjm_line_h(const cjm_look *look, int pt)
 
 /* A digest card sets its name in 14 pt: it is a little wider, so names
  * of two common words still share a line. */
-enum { DIGEST_CARD_W = 140 };
+enum { DIGEST_CARD_W = 130 };
 
 double cjm_card_w(const cjm_look *look)
 {
@@ -44,7 +44,7 @@ double cjm_slot(const cjm_look *look)
 {
     if (!look || !look->page)
         return CJM_SLOT;
-    return cjm_card_w(look) + (look->digest ? 14 : CJM_PAGE_GAP);
+    return cjm_card_w(look) + CJM_PAGE_GAP;
 }
 
 void cjm_digest_type(cjm_str *s, const cjm_look *look)
@@ -138,7 +138,9 @@ enum { TITLE_WRAP = 90 };
 double cjm_title_h(const cjm_journey *j, const cjm_look *look)
 {
     int lines = (cjm_text_width(j->title) + TITLE_WRAP - 1) / TITLE_WRAP;
-    return cjm_pt(look, 20) * (double)lines + cjm_line_h(look, 11) + 6;
+    if (look && look->digest)
+        return cjm_pt(look, 20) * (double)lines + cjm_line_h(look, 11) + 6;
+    return 20.0 * lines + 20;
 }
 
 cjm_gnode *cjm_text_node(cjm_graph *g, const char *name, const char *html,

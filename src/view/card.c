@@ -169,8 +169,11 @@ static void S_channel_line(cjm_str *s, const cjm_journey *j,
     cjm_str_puts(s, "</FONT></TD></TR>");
 }
 
-/* Columns of a digest card's name line: 14 pt bold in its 140 pt. */
-enum { DIGEST_NAME_PT = 14, DIGEST_NAME_WRAP = 13 };
+/* Columns of a name line on a page, where a card keeps its width: a line
+ * may run CJM_WRAP_SLACK columns over, and DejaVu Sans Bold takes about
+ * 0.63 em a letter, so 13 letters at 14 pt fill a digest card's 121 pt
+ * of text and 17 at 11 pt a full card's 123. */
+enum { DIGEST_NAME_PT = 14, DIGEST_NAME_WRAP = 10, PAGE_NAME_WRAP = 14 };
 
 static void S_card_html(cjm_str *s, const cjm_journey *j,
                         const cjm_look *look, size_t t,
@@ -193,7 +196,9 @@ static void S_card_html(cjm_str *s, const cjm_journey *j,
     int pt = look->digest ? DIGEST_NAME_PT
              : look->page ? PAGE_NAME_PT
                           : S_name_size(tp->name);
-    int wrap = look->digest ? DIGEST_NAME_WRAP : CJM_NAME_WRAP * NAME_PT / pt;
+    int wrap = look->digest ? DIGEST_NAME_WRAP
+               : look->page ? PAGE_NAME_WRAP
+                            : CJM_NAME_WRAP * NAME_PT / pt;
     cjm_str_puts(s, "<TR><TD>");
     if (pt != NAME_PT)
         cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\">", pt);

@@ -20,6 +20,7 @@ enum {
     PAGE_PLOT_PAD = 34,
     PAGE_ROW_GAP = 4,
     DIGEST_PLOT_PAD = 40, /* half a digest card, and a little */
+    DIGEST_PLOT_MIN = 120, /* the pads and a 40 pt spread */
     SHEET_GAP = 10, /* between the rows of stages */
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
@@ -139,7 +140,7 @@ static double S_measure_row(layout *L, const cjm_journey *j,
 /* Two rows of legend, in the type of the look. */
 static double S_legend_h(const cjm_look *look)
 {
-    return look->digest ? 1.5 * LEGEND_H * 11.0 / 8 : LEGEND_H;
+    return look->digest ? 1.2 * LEGEND_H * 11.0 / 8 : LEGEND_H;
 }
 
 /* The legend's width, from its words (DejaVu Sans at 8 pt is about 5.4
@@ -224,25 +225,27 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
                   const cjm_map_overlay *ov, const cjm_gv_page *page,
                   size_t *of_stage)
 {
+    double plot_min = S->look->digest ? DIGEST_PLOT_MIN : PAGE_PLOT_MIN;
     size_t best = 1;
     double best_z = 0;
     for (size_t n = 1; n <= MAX_ROWS && n <= j->n_stages; n++) {
         S_rows(S, j, gr, n, of_stage);
         if (S->n_rows != n)
             continue;
-        S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
+        S_measure(S, j, gr, ov, plot_min);
         double z = cjm_gv_page_zoom(page, S->width, S->height);
+        if (getenv("CJM_DEBUG_FIT")) fprintf(stderr, "n=%zu w=%.0f h=%.0f z=%.3f\n", n, S->width, S->height, z);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
         }
     }
     S_rows(S, j, gr, best, of_stage);
-    S_measure(S, j, gr, ov, PAGE_PLOT_MIN);
+    S_measure(S, j, gr, ov, plot_min);
     double spare = (page->h - 2 * page->margin) / best_z - S->height;
     if (spare > 0)
         S_measure(S, j, gr, ov,
-                  PAGE_PLOT_MIN + fmin(spare / (double)S->n_rows, 2 * PLOT_H));
+                  plot_min + fmin(spare / (double)S->n_rows, 2 * PLOT_H));
 }
 
 /* Shifts each row's stages to start at the gutter. */

@@ -309,13 +309,14 @@ static void test_page_fit(void **state)
     static const struct {
         cjm_page page;
         const char *fmt;
-        double min_text;
+        double min_text, min_names;
         const char *unit;
-    } cases[] = {{CJM_PAGE_A1, "svg", 12, "pt"},
-                 {CJM_PAGE_A4, "svg", 7, "pt"},
-                 {CJM_PAGE_SLIDE, "svg", 14, "px"},
-                 {CJM_PAGE_AUTO, "svg", 0, "pt"},
-                 {CJM_PAGE_A3, "dot", 0, "pt"}};
+        cjm_detail detail; /* what auto drew */
+    } cases[] = {{CJM_PAGE_A1, "svg", 7, 9, "pt", CJM_DETAIL_FULL},
+                 {CJM_PAGE_A4, "svg", 7, 9, "pt", CJM_DETAIL_DIGEST},
+                 {CJM_PAGE_SLIDE, "svg", 14, 18, "px", CJM_DETAIL_DIGEST},
+                 {CJM_PAGE_AUTO, "svg", 0, 0, "pt", CJM_DETAIL_FULL},
+                 {CJM_PAGE_A3, "dot", 0, 0, "pt", CJM_DETAIL_FULL}};
     for (size_t i = 0; i < 5; i++) {
         FILE *out = open_memstream(&buf, &len);
         int rc = cjm_render_page(r, j, CJM_VIEW_MAP, cases[i].page,
@@ -326,11 +327,17 @@ static void test_page_fit(void **state)
         if (rc != 0)
             fail_msg("%s: %s", cjm_page_name(cases[i].page), err);
         assert_true(fit.min_text == cases[i].min_text);
+        assert_true(fit.min_names == cases[i].min_names);
         assert_string_equal(fit.unit, cases[i].unit);
-        if (cases[i].min_text > 0)
+        assert_int_equal(fit.detail, cases[i].detail);
+        if (cases[i].min_text > 0) {
+            /* Names are set larger than the smallest text: 11 to 8 pt in
+             * full detail, 14 to 11 in a digest. */
             assert_true(fit.text > 1 && fit.text < 100);
-        else
+            assert_true(fit.names > fit.text * 1.25);
+        } else {
             assert_true(fit.text == 0);
+        }
     }
     cjm_journey_free(j);
     cjm_diags_free(d);
