@@ -120,6 +120,10 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
 size_t cjm_stage_rows(const cjm_journey *j, size_t n, size_t *rows);
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_look *look, const cjm_gv_page *page);
+/* The channels view's digest (render_lanes.c): a row per touchpoint, a
+ * lane per channel. */
+cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
+                          const cjm_look *look, const cjm_gv_page *page);
 
 /* The comparison map of d (render_diff.c) in `look`, laid out for `page`
  * (its drawing is one row: the old curve runs through it); *zoom (may be

@@ -368,6 +368,8 @@ static bool S_bufs_new(bufs *b, const cjm_journey *j, size_t rows)
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_look *look, const cjm_gv_page *page)
 {
+    if (look->digest)
+        return cjm_view_lanes(j, f, look, page);
     cjm_grid gr;
     size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
     bufs b;

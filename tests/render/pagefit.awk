@@ -56,7 +56,7 @@ BEGIN { x0 = y0 = 1e12; x1 = y1 = -1e12; minfont = minname = 1e9 }
 # A deck's slide number sits outside the drawing, in the page's units.
 /class="slide-number"/ { next }
 /<g id=".*" class="(node|edge|cluster)"/ { flush(); intp = 0 }
-/<title>tp[0-9]+<\/title>/ { intp = 1 }
+/<title>(tp|label)[0-9]+<\/title>/ { intp = 1 }
 /<text / {
     s = $0; sub(/.*font-size="/, "", s); f = s + 0
     if (intp && / font-weight="bold"/ && f > cardname) cardname = f
