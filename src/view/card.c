@@ -196,9 +196,10 @@ static void S_card_html(cjm_str *s, const cjm_journey *j,
     int pt = look->digest ? DIGEST_NAME_PT
              : look->page ? PAGE_NAME_PT
                           : S_name_size(tp->name);
-    int wrap = look->digest ? DIGEST_NAME_WRAP
-               : look->page ? PAGE_NAME_WRAP
-                            : CJM_NAME_WRAP * NAME_PT / pt;
+    int wrap = look->free_width ? CJM_NAME_WRAP * NAME_PT / pt
+               : look->digest ? DIGEST_NAME_WRAP
+               : look->page   ? PAGE_NAME_WRAP
+                              : CJM_NAME_WRAP * NAME_PT / pt;
     cjm_str_puts(s, "<TR><TD>");
     if (pt != NAME_PT)
         cjm_str_printf(s, "<FONT POINT-SIZE=\"%d\">", pt);

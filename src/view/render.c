@@ -180,7 +180,8 @@ static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
  * from, is about a tenth larger than what is drawn in it). */
 static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
                           const cjm_figures *f, const cjm_look *look,
-                          const cjm_gv_page *page, bool *spread)
+                          const cjm_gv_page *page, double floor_z,
+                          bool *spread)
 {
     size_t best = 1;
     double best_z = 0, best_cover = 0, cover;
@@ -195,7 +196,10 @@ static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
     }
     if (page) {
         double z = S_flow_zoom(r, j, f, look, page, best, true, &cover);
-        *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z;
+        /* ... unless it takes a drawing that meets the page's floors
+         * under them. */
+        *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z &&
+                  (z >= floor_z || best_z < floor_z);
     }
     return best;
 }
@@ -289,25 +293,6 @@ int cjm_render(cjm_renderer *r, const cjm_journey *j, cjm_view view,
                            errsize);
 }
 
-/* The view's graph of j in `look`, laid out for `size` (NULL: auto). */
-static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
-                         const cjm_figures *f, cjm_view view,
-                         const cjm_look *look, const cjm_gv_page *size)
-{
-    if (view == CJM_VIEW_FLOW) {
-        bool spread = false;
-        size_t rows = S_flow_rows(r, j, f, look, size, &spread);
-        return cjm_view_flow(j, f, look, rows, spread ? size : NULL);
-    }
-    return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)
-                                     : cjm_view_map(j, f, look, size);
-}
-
-static const char *S_engine(cjm_view view)
-{
-    return view == CJM_VIEW_FLOW ? "dot" : "nop2";
-}
-
 /* The smallest text and the card names of a look, in points. */
 static double S_text_pt(const cjm_look *look)
 {
@@ -334,6 +319,35 @@ static bool S_meets(const cjm_look *look, double zoom, cjm_page page)
            S_names_pt(look) * k >= pages[page].min_names - 0.005;
 }
 
+/* The least zoom at which `look` meets the page's floors. */
+static double S_floor_zoom(const cjm_look *look, cjm_page page)
+{
+    double k = S_unit(page);
+    return fmax(pages[page].min_text / (S_text_pt(look) * k),
+                pages[page].min_names / (S_names_pt(look) * k));
+}
+
+/* The view's graph of j in `look`, laid out for `page`. */
+static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
+                         const cjm_figures *f, cjm_view view,
+                         const cjm_look *look, cjm_page page)
+{
+    const cjm_gv_page *size = cjm_page_size(page);
+    if (view == CJM_VIEW_FLOW) {
+        bool spread = false;
+        size_t rows = S_flow_rows(r, j, f, look, size,
+                                  S_floor_zoom(look, page), &spread);
+        return cjm_view_flow(j, f, look, rows, spread ? size : NULL);
+    }
+    return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)
+                                     : cjm_view_map(j, f, look, size);
+}
+
+static const char *S_engine(cjm_view view)
+{
+    return view == CJM_VIEW_FLOW ? "dot" : "nop2";
+}
+
 /* How large g comes out on the page; 0 when it cannot be laid out. */
 static double S_zoom(cjm_renderer *r, cjm_graph *g, cjm_view view,
                      cjm_page page)
@@ -351,7 +365,7 @@ static cjm_page S_full_page(cjm_renderer *r, const cjm_journey *j,
                             const cjm_look *full, cjm_page page)
 {
     for (int p = (int)page + 1; p <= (int)CJM_PAGE_A0; p++) {
-        cjm_graph *g = S_view(r, j, f, view, full, cjm_page_size((cjm_page)p));
+        cjm_graph *g = S_view(r, j, f, view, full, (cjm_page)p);
         double z = S_zoom(r, g, view, (cjm_page)p);
         cjm_graph_free(g);
         if (z > 0 && S_meets(full, z, (cjm_page)p))
@@ -375,7 +389,7 @@ static cjm_graph *S_detailed(cjm_renderer *r, const cjm_journey *j,
         (page == CJM_PAGE_A4 || page == CJM_PAGE_SLIDE))
         want = CJM_DETAIL_DIGEST;
     look->digest = want == CJM_DETAIL_DIGEST;
-    cjm_graph *g = S_view(r, j, f, view, look, size);
+    cjm_graph *g = S_view(r, j, f, view, look, page);
     if (want != CJM_DETAIL_AUTO || !g)
         return g;
     double z = S_zoom(r, g, view, page);
@@ -384,7 +398,7 @@ static cjm_graph *S_detailed(cjm_renderer *r, const cjm_journey *j,
     cjm_graph_free(g);
     *full_page = S_full_page(r, j, f, view, look, page);
     look->digest = true;
-    return S_view(r, j, f, view, look, size);
+    return S_view(r, j, f, view, look, page);
 }
 
 int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,

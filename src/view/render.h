@@ -34,6 +34,7 @@ typedef struct {
      * lines or owners, and the text set larger (cjm_pt). */
     bool digest;
     bool page; /* laid out for a page: see CJM_PAGE_GAP */
+    bool free_width; /* cards may grow wider (the flow: dot spaces them) */
     const char *index_html; /* replaces the title's state and index */
 } cjm_look;
 

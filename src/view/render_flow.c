@@ -177,6 +177,9 @@ static void S_row_stubs(cjm_graph **cl, cjm_gnode **cards,
 cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
                          const cjm_look *look, size_t n_rows, const cjm_gv_page *spread)
 {
+    cjm_look lk = *look;
+    lk.free_width = true;
+    look = &lk;
     cjm_graph *g = cjm_graph_new("journey_flow");
     size_t *rows = calloc(j->n_stages ? j->n_stages : 1, sizeof *rows);
     cjm_gnode **cards = calloc(j->n_tps ? j->n_tps : 1, sizeof *cards);
@@ -190,9 +193,12 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
     }
     cjm_graph_defaults(g);
     cjm_graph_set(g, "rankdir", "LR");
-    cjm_graph_set(g, "nodesep", "0.3");
-    /* A page's rows are drawn tighter, as a printed poster is. */
-    cjm_graph_set(g, "ranksep", n_rows > 1 ? "0.3" : "0.45");
+    /* A page's rows are drawn tighter, as a printed poster is; a digest,
+     * with nothing beside its cards, tighter still. */
+    cjm_graph_set(g, "nodesep", look->digest ? "0.15" : "0.3");
+    cjm_graph_set(g, "ranksep", look->digest ? "0.25"
+                                : n_rows > 1 ? "0.3"
+                                             : "0.45");
     if (spread) {
         char ratio[32];
         cjm_snprintf(ratio, sizeof ratio, "%.4f", spread->h / spread->w);

@@ -234,7 +234,6 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
             continue;
         S_measure(S, j, gr, ov, plot_min);
         double z = cjm_gv_page_zoom(page, S->width, S->height);
-        if (getenv("CJM_DEBUG_FIT")) fprintf(stderr, "n=%zu w=%.0f h=%.0f z=%.3f\n", n, S->width, S->height, z);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
