@@ -133,11 +133,18 @@ void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
     cjm_str_puts(s, "</FONT>");
 }
 
-enum { TITLE_WRAP = 90 };
+/* Columns of a title line: 90 at 20 pt; a digest's 24 pt title wraps
+ * sooner, so it is no wider than a slide's cards. */
+enum { TITLE_WRAP = 90, DIGEST_TITLE_WRAP = 60 };
+
+static int S_title_wrap(const cjm_look *look)
+{
+    return look && look->digest ? DIGEST_TITLE_WRAP : TITLE_WRAP;
+}
 
 double cjm_title_h(const cjm_journey *j, const cjm_look *look)
 {
-    int lines = (cjm_text_width(j->title) + TITLE_WRAP - 1) / TITLE_WRAP;
+    int lines = cjm_wrapped_lines(j->title, S_title_wrap(look));
     if (look && look->digest)
         return cjm_pt(look, 20) * (double)lines + cjm_line_h(look, 11) + 6;
     return 20.0 * lines + 20;
@@ -179,7 +186,7 @@ void cjm_title_node(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\"><TR><TD "
                        "WIDTH=\"%.0f\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">",
                    width - 40);
-    cjm_title_html(&s, j, f, look, extra, index_html, TITLE_WRAP);
+    cjm_title_html(&s, j, f, look, extra, index_html, S_title_wrap(look));
     cjm_str_puts(&s, "</TD></TR></TABLE>");
     if (!s.failed)
         cjm_text_node(g, "title", s.data, width / 2, y);

@@ -157,16 +157,19 @@ static void S_svg_page_units(char **buf, size_t *len, cjm_page page)
  * page's shape; zoom 0 on failure. */
 static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
                           const cjm_figures *f, const cjm_look *look,
-                          const cjm_gv_page *page, size_t n, bool spread,
-                          double *cover)
+                          const cjm_gv_page *page, size_t n,
+                          const cjm_gv_page *shape, double *cover,
+                          double *aspect)
 {
     cjm_gv *gv = r->gv;
-    cjm_graph *g = cjm_view_flow(j, f, look, n, spread ? page : NULL);
+    cjm_graph *g = cjm_view_flow(j, f, look, n, shape);
     double w, h, z = 0;
     *cover = 0;
     if (g && cjm_gv_measure(gv, g, "dot", &w, &h) == 0) {
         z = cjm_gv_page_zoom(page, w, h);
         *cover = w * h * z * z / (page->w * page->h);
+        if (aspect)
+            *aspect = h / (w > 1 ? w : 1);
     }
     cjm_graph_free(g);
     return z;
@@ -181,25 +184,34 @@ static double S_flow_zoom(const cjm_renderer *r, const cjm_journey *j,
 static size_t S_flow_rows(const cjm_renderer *r, const cjm_journey *j,
                           const cjm_figures *f, const cjm_look *look,
                           const cjm_gv_page *page, double floor_z,
-                          bool *spread)
+                          cjm_gv_page *shape, bool *spread)
 {
     size_t best = 1;
-    double best_z = 0, best_cover = 0, cover;
+    double best_z = 0, best_cover = 0, best_aspect = 1, cover, aspect;
     *spread = false;
     for (size_t n = 1; page && n <= 6 && n <= j->n_stages; n++) {
-        double z = S_flow_zoom(r, j, f, look, page, n, false, &cover);
+        double z = S_flow_zoom(r, j, f, look, page, n, NULL, &cover, &aspect);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
             best_cover = cover;
+            best_aspect = aspect;
         }
     }
-    if (page) {
-        double z = S_flow_zoom(r, j, f, look, page, best, true, &cover);
-        /* ... unless it takes a drawing that meets the page's floors
-         * under them. */
-        *spread = z >= (best_cover < 0.7 ? 0.85 : 0.9) * best_z &&
-                  (z >= floor_z || best_z < floor_z);
+    if (!page)
+        return best;
+    /* The page's own shape first; when that costs too much, or takes a
+     * drawing that meets the page's floors under them, a shape halfway
+     * (geometrically) between the drawing's and the page's. */
+    double want = page->h / page->w;
+    for (int k = 0; k < 2 && !*spread; k++) {
+        *shape = *page;
+        shape->h = page->w * (k ? sqrt(want * best_aspect) : want);
+        double z = S_flow_zoom(r, j, f, look, page, best, shape, &cover, NULL);
+        /* A drawing covering little of the page may give up more of
+         * its size for the page, as long as it stays over the floor. */
+        double keep = best_cover < 0.6 ? 0.6 : best_cover < 0.7 ? 0.85 : 0.9;
+        *spread = z >= keep * best_z && (z >= floor_z || best_z < floor_z);
     }
     return best;
 }
@@ -335,9 +347,10 @@ static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
     const cjm_gv_page *size = cjm_page_size(page);
     if (view == CJM_VIEW_FLOW) {
         bool spread = false;
+        cjm_gv_page shape;
         size_t rows = S_flow_rows(r, j, f, look, size,
-                                  S_floor_zoom(look, page), &spread);
-        return cjm_view_flow(j, f, look, rows, spread ? size : NULL);
+                                  S_floor_zoom(look, page), &shape, &spread);
+        return cjm_view_flow(j, f, look, rows, spread ? &shape : NULL);
     }
     return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)
                                      : cjm_view_map(j, f, look, size);

@@ -205,7 +205,9 @@ cjm_graph *cjm_view_flow(const cjm_journey *j, const cjm_figures *f,
         cjm_graph_set(g, "ratio", ratio);
     }
     cjm_str title = {0};
-    cjm_title_html(&title, j, f, look, NULL, NULL, 90);
+    /* dot spreads the drawing, not its label: on a page a long title
+     * wraps sooner, so it does not make the page's drawing narrow. */
+    cjm_title_html(&title, j, f, look, NULL, NULL, look->page ? 50 : 90);
     if (!title.failed) {
         cjm_graph_set_html(g, "label", title.data);
         cjm_graph_set(g, "labelloc", "t");

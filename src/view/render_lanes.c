@@ -24,8 +24,8 @@ enum {
     CHIP_H = 16, /* a row is at least 27: between two chips in one lane
                     (a moment of truth's frame 4 more) the link leaves room
                     for its arrowhead */
-    ROW_PAD = 5,
-    HEAD_H = 44,    /* the lanes' heads */
+    ROW_PAD = 4,
+    HEAD_H = 38,    /* the lanes' heads */
     LEGEND_H = 30,
     NAME_WRAP = 31, /* 14 pt bold in NAME_W, with the score beside it */
     /* The width the lanes share with the two columns: on A4 at 7 pt
@@ -246,7 +246,7 @@ cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
     double y = title_h + 8 + HEAD_H;
     /* Rows as tall as their labels; a stage's rows at least as tall as
      * its name.  On a page the rows take the height the page has to
-     * spare, up to twice their own. */
+     * spare, up to four times their own. */
     for (size_t t = 0; t < n; t++) {
         cjm_str s = {0};
         row_h[t] = 17.0 * S_row_label(&s, j, look, t) + 2 * ROW_PAD;
@@ -267,7 +267,7 @@ cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
     if (page && rows > 0) {
         double z = cjm_gv_page_zoom(page, width, height);
         double spare = (page->h - 2 * page->margin) / z - height;
-        double k = spare > 0 ? fmin(1 + spare / rows, 2) : 1;
+        double k = spare > 0 ? fmin(1 + spare / rows, 4) : 1;
         for (size_t t = 0; t < n; t++)
             row_h[t] *= k;
         height += rows * (k - 1);
