@@ -368,7 +368,10 @@ static bool S_bufs_new(bufs *b, const cjm_journey *j, size_t rows)
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_look *look, const cjm_gv_page *page)
 {
-    if (look->digest)
+    /* On a page the channels view is drawn as channel lanes: the grid of
+     * a column per touchpoint and a row per channel is too sparse for
+     * any page to hold fourteen touchpoints at a readable size. */
+    if (page)
         return cjm_view_lanes(j, f, look, page);
     cjm_grid gr;
     size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);

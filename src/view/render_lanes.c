@@ -51,21 +51,50 @@ static bool S_unchanneled(const cjm_journey *j)
     return false;
 }
 
-/* The label of row t: name, score, friction mark and the links that are
- * not drawn.  Returns its lines. */
-static int S_row_label(cjm_str *s, const cjm_journey *j, const cjm_look *look,
-                       size_t t)
+/* Full detail's second line: the channel (the chip shows only its mark)
+ * and the KPIs. */
+static double S_detail_line(cjm_str *s, const cjm_journey *j,
+                            const cjm_touchpoint *tp)
+{
+    cjm_lang L = j->lang;
+    cjm_str line = {0};
+    cjm_str_puts(&line, tp->channel ? cjm_channel_label(tp->channel, L)
+                                    : cjm_w(L, W_NO_CHANNEL));
+    if (tp->indirect)
+        cjm_str_printf(&line, " (%s)", cjm_w(L, W_INDIRECT));
+    cjm_str k = {0};
+    cjm_kpi_text(&k, tp->metrics.value, tp->metrics.has, L);
+    if (k.data && *k.data)
+        cjm_str_printf(&line, " · %s", k.data);
+    cjm_str_free(&k);
+    cjm_str_puts(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                    "POINT-SIZE=\"8\" COLOR=\"#3e4c59\">");
+    int lines = cjm_html_wrapped(s, line.failed ? "" : line.data, 60);
+    cjm_str_puts(s, "</FONT></TD></TR>");
+    cjm_str_free(&line);
+    return lines * cjm_line_h(NULL, 8);
+}
+
+/* The label of row t: name, score, friction mark, in full detail the
+ * channel and KPIs, and the links that are not drawn.  Returns its
+ * height. */
+static double S_row_label(cjm_str *s, const cjm_journey *j,
+                          const cjm_look *look, size_t t)
 {
     static const char *const ink[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
                                                    "#d6604d", "#a50f15"};
     const cjm_touchpoint *tp = &j->tps[t];
     char num[48];
-    cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
-                    "<TR><TD WIDTH=\"340\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-                    "<FONT POINT-SIZE=\"14\"><B>");
+    int pt = look->digest ? 14 : (int)CJM_PAGE_NAME_PT;
+    cjm_str_printf(s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
+                      "<TR><TD WIDTH=\"340\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+                      "<FONT POINT-SIZE=\"%d\"><B>",
+                   pt);
     if (tp->moment_of_truth)
         cjm_str_puts(s, "★ ");
-    int lines = cjm_html_wrapped(s, tp->name, NAME_WRAP);
+    double h = (pt * 1.2 + 1) *
+               cjm_wrapped_lines(tp->name, look->digest ? NAME_WRAP : 40);
+    cjm_html_wrapped(s, tp->name, look->digest ? NAME_WRAP : 40);
     cjm_str_printf(s, "</B>  %s", tp->has_score
                                       ? cjm_num(num, tp->score, 2, j->lang)
                                       : cjm_w(j->lang, W_NO_SCORE));
@@ -78,16 +107,18 @@ static int S_row_label(cjm_str *s, const cjm_journey *j, const cjm_look *look,
                        tp->n_friction);
     }
     cjm_str_puts(s, "</FONT></TD></TR>");
+    if (!look->digest)
+        h += S_detail_line(s, j, tp);
     for (size_t k = 0, u; k < tp->n_next; k++) {
         if (tp->next[k] < 0 || (u = (size_t)tp->next[k]) == t + 1)
             continue;
         cjm_str_puts(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
         cjm_link_label(s, j, look, t, u);
         cjm_str_puts(s, "</TD></TR>");
-        lines++;
+        h += cjm_line_h(look, 8);
     }
     cjm_str_puts(s, "</TABLE>");
-    return lines;
+    return h;
 }
 
 /* A chip: the touchpoint in its lane, coloured by its score, framed twice
@@ -249,7 +280,7 @@ cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
      * spare, up to four times their own. */
     for (size_t t = 0; t < n; t++) {
         cjm_str s = {0};
-        row_h[t] = 17.0 * S_row_label(&s, j, look, t) + 2 * ROW_PAD;
+        row_h[t] = fmax(S_row_label(&s, j, look, t) + 2 * ROW_PAD, 27);
         cjm_str_free(&s);
     }
     for (size_t s = 0; s < j->n_stages; s++) {
