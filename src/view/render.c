@@ -393,7 +393,7 @@ static cjm_page S_full_page(cjm_renderer *r, const cjm_journey *j,
  * full detail fits). */
 static cjm_graph *S_detailed(cjm_renderer *r, const cjm_journey *j,
                              const cjm_figures *f, cjm_view view,
-                             cjm_page page, cjm_look *look,
+                             cjm_page page, bool fresh, cjm_look *look,
                              cjm_page *full_page)
 {
     const cjm_gv_page *size = cjm_page_size(page);
@@ -406,8 +406,13 @@ static cjm_graph *S_detailed(cjm_renderer *r, const cjm_journey *j,
     if (want != CJM_DETAIL_AUTO || !g)
         return g;
     double z = S_zoom(r, g, view, page);
-    if (z <= 0 || S_meets(look, z, page))
-        return g;
+    if (z <= 0 || S_meets(look, z, page)) {
+        if (!fresh)
+            return g;
+        /* Measuring laid g out; DOT is the graph before layout. */
+        cjm_graph_free(g);
+        return S_view(r, j, f, view, look, page);
+    }
     cjm_graph_free(g);
     *full_page = S_full_page(r, j, f, view, look, page);
     look->digest = true;
@@ -442,7 +447,9 @@ int cjm_render_page(cjm_renderer *r, const cjm_journey *j, cjm_view view,
     cjm_look look = r->look;
     look.page = size != NULL;
     cjm_page full_page = CJM_PAGE_AUTO;
-    cjm_graph *g = f ? S_detailed(r, j, f, view, page, &look, &full_page)
+    cjm_graph *g = f ? S_detailed(r, j, f, view, page,
+                                  strcmp(format, "dot") == 0, &look,
+                                  &full_page)
                      : NULL;
     int rc;
     if (!g) {
