@@ -33,7 +33,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps deb package test test-plain sanitize check-deep \
+.PHONY: FORCE all deps deb package test test-plain sanitize check-deep deck-tests \
 	deep-sanitize page-matrix unit examples e2e-core binaries layers yaml-suite integration \
 	mermaid e2e bench render leakcheck fuzz fuzz-survey clean install \
 	uninstall
@@ -99,8 +99,12 @@ e2e-core: $(BIN)
 	@sh tests/diff.sh $(BIN)
 	@sh tests/watch.sh $(BIN)
 
-e2e: e2e-core
+e2e: e2e-core deck-tests
 	@sh tests/page.sh $(BIN)
+
+# The workshop deck: pages, slides, floors and content (tests/deck.sh).
+deck-tests: $(BIN)
+	@sh tests/deck.sh $(BIN)
 
 # The page matrix: every journey in every view on every page, measured.
 page-matrix: $(BIN)
@@ -161,14 +165,18 @@ $(BUILD)/bench/%: tests/bench/%.c | $(DEPS_OK)
 	$(CC) $(CSTD) $(WARN) -O2 $(CPPFLAGS) -o $@ $< $(LDLIBS)
 
 # The README's first command: every example journey in all three views, as
-# SVG (for the browser and pull requests) and PNG (for slides), its map as an
-# A3 PDF poster, plus the Markdown report of each.  One cjm call per view and format, so Graphviz
+# SVG (for the browser and pull requests) and PNG, its map as an A3 PDF
+# poster and a slide (the digest, out/slides/), its workshop deck (PDF;
+# online-shop's also as PNG slides), plus the Markdown report of each.  One cjm call per view and format, so Graphviz
 # starts once for all journeys.
 render: $(BIN)
 	@mkdir -p out
 	@set -e; for v in map flow channels; do for t in svg png; do \
 	    ./$(BIN) render --view $$v -T $$t journeys; done; done
 	@./$(BIN) render --page a3 -T pdf journeys
+	@./$(BIN) deck journeys
+	@./$(BIN) render --page slide -T png -o out/slides/ journeys
+	@./$(BIN) deck -T png -o out/online-shop.deck journeys/online-shop.yaml
 	@set -e; for t in svg png; do ./$(BIN) diff -T $$t \
 	    journeys/online-shop.yaml journeys/online-shop-future.yaml; done
 	@set -e; for f in $(JOURNEYS); do \
@@ -194,7 +202,7 @@ sanitize:
 	@$(SANITIZED) unit e2e-core
 deep-sanitize:
 	@$(SANITIZED) -j$(NPROC) binaries
-	@$(SANITIZED) page-matrix yaml-suite
+	@$(SANITIZED) page-matrix deck-tests yaml-suite
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
 # FUZZ_SECONDS on a corpus seeded from the examples and every test input;
