@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes sure the build's Debian packages are present: installs them when run
 # as root with apt-get, else prints the exact command and fails.
-pkgs="libyaml-dev libgraphviz-dev libcmocka-dev libcsv-dev pkg-config libxml2-utils locales"
+pkgs="libyaml-dev libgraphviz-dev librsvg2-dev libcairo2-dev libcmocka-dev libcsv-dev pkg-config libxml2-utils locales"
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
 # libcsv (no pkg-config file) reads survey answers.
@@ -10,11 +10,13 @@ command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
 [ -f /usr/share/i18n/locales/de_DE ] || missing="$missing locales"
 # xmllint checks the SVG maps in the tests.
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
-for mod in yaml-0.1 libgvc libcgraph cmocka; do
+for mod in yaml-0.1 libgvc libcgraph librsvg-2.0 cairo cmocka; do
     if ! pkg-config --exists "$mod" 2>/dev/null; then
         case $mod in
             yaml-0.1) missing="$missing libyaml-dev" ;;
             libgvc|libcgraph) missing="$missing libgraphviz-dev" ;;
+            librsvg-2.0) missing="$missing librsvg2-dev" ;;
+            cairo) missing="$missing libcairo2-dev" ;;
             cmocka) missing="$missing libcmocka-dev" ;;
         esac
     fi

@@ -56,6 +56,13 @@ for t in svg png pdf dot; do
     vg diff -T $t -o "$tmp/d.$t" journeys/online-shop.yaml journeys/online-shop-future.yaml
     vg diff -T $t -o "$tmp/s.$t" tests/diff/base.yaml tests/diff/stages.yaml
 done
+for t in pdf png svg; do
+    vg deck -T $t -o "$tmp/deck-$t/" journeys/online-shop.yaml tests/render/acht-phasen.yaml
+done
+vg deck --compare journeys/online-shop.yaml -o "$tmp/cmp.pdf" journeys/online-shop-future.yaml
+for d in full digest; do
+    vg render --detail $d --page a3 -o "$tmp" journeys/online-shop.yaml tests/render/acht-phasen.yaml
+done
 for f in tests/fuzz-regressions/mermaid-*.mmd; do vg import "$f"; done
 for t in mermaid json; do vg export --to $t journeys/online-shop.yaml; done
 

@@ -33,7 +33,7 @@ double cjm_line_h(const cjm_look *look, int pt)
 
 /* A digest card sets its name in 14 pt: it is a little wider, so names
  * of two common words still share a line. */
-enum { DIGEST_CARD_W = 130 };
+enum { DIGEST_CARD_W = 126 };
 
 double cjm_card_w(const cjm_look *look)
 {

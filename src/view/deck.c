@@ -21,6 +21,7 @@ enum {
     SMALL_PT = 11, /* the least: 14.7 px at 1:1 */
     NAME_PT = 16,
     HEAD_PT = 26,
+    BIG_PT = 16, /* "where it hurts" has room for larger type */
     CARDS_TOP = 150, /* from the slide's top */
     MAX_PER_SLIDE = 6
 };
@@ -56,19 +57,36 @@ static cjm_graph *S_slide(void)
     return g;
 }
 
-/* HTML text in a box w x h whose top-left corner is at (x, top), y from
- * the slide's top; text that needs more room grows the box (and the
- * slide then comes out smaller: its fit is checked). */
-static void S_text(cjm_graph *g, const char *name, const cjm_str *html,
-                   double x, double top, double w, double h)
+/* How many times `what` occurs in s. */
+static size_t S_count(const char *s, const char *what)
 {
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+        n++;
+    return n;
+}
+
+/* HTML text w wide whose top-left corner is at (x, top), y from the
+ * slide's top.  A node is placed by its centre, and a cell taller than
+ * its content spreads a table's rows over it, so the height is estimated
+ * from the lines and rows (a line of 13 pt text is 17 pt, a row's padding
+ * 8): a point or two off moves the text, never the size of the slide.
+ * `most` caps the height (text that needs more room grows the slide,
+ * which then comes out smaller: its fit is checked). */
+static void S_text(cjm_graph *g, const char *name, const cjm_str *html,
+                   double x, double top, double w, double most)
+{
+    if (html->failed)
+        return;
+    size_t rows = S_count(html->data, "<TR>");
+    size_t lines = rows + S_count(html->data, "<BR/>");
+    double h = fmin(17.0 * (double)lines + 8.0 * (double)rows, most);
     cjm_str s = {0};
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
                        "CELLSPACING=\"0\"><TR><TD WIDTH=\"%.0f\" "
-                       "HEIGHT=\"%.0f\" VALIGN=\"TOP\" "
-                       "ALIGN=\"LEFT\">%s</TD></TR></TABLE>",
-                   w, h, html->failed ? "" : html->data);
-    if (!s.failed && !html->failed)
+                       "ALIGN=\"LEFT\" BALIGN=\"LEFT\">%s</TD></TR></TABLE>",
+                   w, html->data);
+    if (!s.failed)
         cjm_text_node(g, name, s.data, x + w / 2, SH - (top + h / 2));
     cjm_str_free(&s);
 }
@@ -144,7 +162,7 @@ static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
                            "</TD></TR>",
                        SMALL_PT, cjm_w(L, W_MOMENT_OF_TRUTH));
     cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\"><B>", NAME_PT);
-    cjm_html_wrapped(&s, tp->name, (int)((w - 24) / 10.5));
+    cjm_html_wrapped(&s, tp->name, (int)((w - 24) / 11.5) - 2);
     cjm_str_printf(&s, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"%d\">"
                        "<FONT COLOR=\"%s\">%s</FONT> ",
                    BODY_PT, accent, glyph);
@@ -301,14 +319,14 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"4\">"
                        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>%s"
                        "</B></FONT></TD></TR>",
-                   BODY_PT + 3, cjm_w(L, W_WEAKEST));
+                   BIG_PT + 3, cjm_w(L, W_WEAKEST));
     for (size_t k = 0; k < f->n_weakest; k++) {
         const cjm_touchpoint *tp = &j->tps[f->weakest[k]];
         double t = cjm_score_t(j, tp->score);
         cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
                            "BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%d\" COLOR=\"%s\">"
                            "<B>%s</B> · ",
-                       cjm_score_fill(t), BODY_PT + 1, cjm_score_ink(t),
+                       cjm_score_fill(t), BIG_PT + 1, cjm_score_ink(t),
                        cjm_num(num, tp->score, 2, L));
         cjm_html_wrapped(&s, tp->name, 40);
         cjm_str_puts(&s, "</FONT></TD></TR>");
@@ -316,7 +334,7 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
     cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>%s"
                        "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT "
                        "POINT-SIZE=\"%d\">%zu</FONT></TD></TR>",
-                   BODY_PT + 3, cjm_w(L, W_CHANNEL_SWITCHES_H), BODY_PT + 8,
+                   BIG_PT + 3, cjm_w(L, W_CHANNEL_SWITCHES_H), BIG_PT + 8,
                    f->channel_switches);
     cjm_str_puts(&s, "</TABLE>");
     S_text(g, "weakest", &s, 0, 90, 460, 300);
@@ -326,7 +344,7 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
     cjm_str_printf(&s, "<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"4\">"
                        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>%s"
                        "</B>   ",
-                   BODY_PT + 3, cjm_w(L, W_FRICTION_COUNTS));
+                   BIG_PT + 3, cjm_w(L, W_FRICTION_COUNTS));
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
         cjm_str_printf(&s, "<FONT COLOR=\"%s\">▲ %s %zu</FONT>   ",
                        sev_ink[sev], cjm_w(L, sev_words[sev]), f->friction[sev]);
@@ -347,18 +365,18 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
                 cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
                                    "BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%d\" "
                                    "COLOR=\"%s\"><B>▲ %s · ",
-                               sev_fill[sev], SMALL_PT + 1, sev_ink[sev],
+                               sev_fill[sev], BIG_PT - 2, sev_ink[sev],
                                cjm_w(L, sev_words[sev]));
                 cjm_html_text(&s, j->tps[t].name);
                 cjm_str_printf(&s, "</B></FONT><BR/><FONT POINT-SIZE=\"%d\">",
-                               BODY_PT);
-                cjm_html_wrapped(&s, fr->text, 70);
+                               BIG_PT);
+                cjm_html_wrapped(&s, fr->text, 60);
                 cjm_str_puts(&s, "</FONT>");
                 if (fr->evidence) {
                     cjm_str_printf(&s, "<BR/><FONT POINT-SIZE=\"%d\" "
                                        "COLOR=\"#3e4c59\"><I>",
-                                   SMALL_PT + 1);
-                    cjm_html_wrapped(&s, fr->evidence, 76);
+                                   BIG_PT - 2);
+                    cjm_html_wrapped(&s, fr->evidence, 66);
                     cjm_str_puts(&s, "</I></FONT>");
                 }
                 cjm_str_puts(&s, "</TD></TR>");

@@ -53,10 +53,16 @@ static double S_header_char_w(const cjm_look *look)
     return look && look->digest ? 10 : 7.5;
 }
 
-/* Columns per header line for a column w wide. */
+/* Columns per header line for a column w wide.  A digest's header (13
+ * pt bold in the column less 10 pt) keeps its width: a word may run
+ * CJM_WRAP_SLACK columns over a line, so that much is held back. */
 static int S_header_wrap(const cjm_look *look, double w)
 {
-    int min = look && look->digest ? 12 : HEADER_WRAP_MIN;
+    if (look && look->digest) {
+        int n = (int)((w - 10) / 10.5) - CJM_WRAP_SLACK;
+        return n > 8 ? n : 8;
+    }
+    int min = HEADER_WRAP_MIN;
     int per_line = (int)(w / S_header_char_w(look));
     return per_line > min ? per_line : min;
 }
@@ -105,7 +111,7 @@ void cjm_grid_free(cjm_grid *gr)
 double cjm_grid_header_h(const cjm_grid *gr)
 {
     if (gr->look && gr->look->digest)
-        return 8 + cjm_line_h(gr->look, 11) + 17.0 * gr->header_lines + 4;
+        return 8 + cjm_line_h(gr->look, 11) + 16.0 * gr->header_lines + 4;
     return 22 + 15.0 * gr->header_lines;
 }
 

@@ -345,6 +345,9 @@ static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
                          const cjm_look *look, cjm_page page)
 {
     const cjm_gv_page *size = cjm_page_size(page);
+    cjm_look lk = *look;
+    lk.min_zoom = size ? S_floor_zoom(look, page) : 0;
+    look = &lk;
     if (view == CJM_VIEW_FLOW) {
         bool spread = false;
         cjm_gv_page shape;

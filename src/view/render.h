@@ -35,6 +35,7 @@ typedef struct {
     bool digest;
     bool page; /* laid out for a page: see CJM_PAGE_GAP */
     bool free_width; /* cards may grow wider (the flow: dot spaces them) */
+    double min_zoom; /* on a page: the least zoom that meets its floors */
     const char *index_html; /* replaces the title's state and index */
 } cjm_look;
 

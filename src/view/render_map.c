@@ -20,7 +20,7 @@ enum {
     PAGE_PLOT_PAD = 34,
     PAGE_ROW_GAP = 4,
     DIGEST_PLOT_PAD = 40, /* half a digest card, and a little */
-    DIGEST_PLOT_MIN = 120, /* the pads and a 40 pt spread */
+    DIGEST_PLOT_MIN = 110, /* the pads and a 30 pt spread */
     SHEET_GAP = 10, /* between the rows of stages */
     UNSCORED_H = 96,
     UNSCORED_GAP = 12, /* between the unscored lane and the plot */
@@ -227,18 +227,27 @@ static void S_fit(sheet *S, const cjm_journey *j, const cjm_grid *gr,
 {
     double plot_min = S->look->digest ? DIGEST_PLOT_MIN : PAGE_PLOT_MIN;
     size_t best = 1;
-    double best_z = 0;
+    double best_z = 0, zs[MAX_ROWS + 1] = {0};
     for (size_t n = 1; n <= MAX_ROWS && n <= j->n_stages; n++) {
         S_rows(S, j, gr, n, of_stage);
         if (S->n_rows != n)
             continue;
         S_measure(S, j, gr, ov, plot_min);
-        double z = cjm_gv_page_zoom(page, S->width, S->height);
+        double z = zs[n] = cjm_gv_page_zoom(page, S->width, S->height);
         if (z > best_z * 1.02) {
             best = n;
             best_z = z;
         }
     }
+    /* Fewer rows leave each a taller score band, so a clearer emotion
+     * curve: the fewest that draw within a tenth of the largest, and
+     * over the page's floors, win. */
+    for (size_t n = 1; n < best; n++)
+        if (zs[n] >= 0.9 * best_z && zs[n] >= S->look->min_zoom) {
+            best = n;
+            best_z = zs[n];
+            break;
+        }
     S_rows(S, j, gr, best, of_stage);
     S_measure(S, j, gr, ov, plot_min);
     double spare = (page->h - 2 * page->margin) / best_z - S->height;
@@ -276,10 +285,13 @@ static void S_scale(cjm_graph *g, const sheet *S, size_t k,
         cjm_guide_line(g, cjm_row_name(name, "guide", k, i),
                        CJM_GUTTER - 16, L->right, y);
         /* HTML labels reject an empty <FONT>: the middle line has none. */
-        char small[64];
+        /* A digest's score band can be short: its word goes beside the
+         * number, so the three labels never overlap. */
+        char small[80];
         snprintf(small, sizeof small,
-                 "<BR/><FONT POINT-SIZE=\"%d\" COLOR=\"#616e7c\">",
-                 cjm_pt(look, 8));
+                 "%s<FONT POINT-SIZE=\"%d\" COLOR=\"#616e7c\">%s",
+                 look->digest ? "" : "<BR/>", cjm_pt(look, 8),
+                 look->digest ? " " : "");
         snprintf(html, sizeof html,
                  "<FONT POINT-SIZE=\"%d\" COLOR=\"#3e4c59\"><B>%s</B></FONT>"
                  "%s%s%s",

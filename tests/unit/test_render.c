@@ -375,6 +375,85 @@ static void test_graphviz_warning_is_ours(void **state)
 
 /* Graphviz 2.42 keeps pango state in its first context: one renderer for
  * the whole group, as for a whole run of cjm. */
+/* Details by name, and a digest's type: every size under 11 pt raised to
+ * 11, names 14, nothing changed in full detail. */
+static void test_detail_and_digest_type(void **state)
+{
+    (void)state;
+    cjm_detail d;
+    assert_int_equal(cjm_detail_parse("digest", &d), 0);
+    assert_int_equal(d, CJM_DETAIL_DIGEST);
+    assert_int_equal(cjm_detail_parse("full", &d), 0);
+    assert_int_equal(d, CJM_DETAIL_FULL);
+    assert_int_equal(cjm_detail_parse("Full", &d), -1);
+    assert_string_equal(cjm_detail_name(CJM_DETAIL_AUTO), "auto");
+    cjm_look full = {0}, digest = {.digest = true};
+    assert_int_equal(cjm_pt(&full, 8), 8);
+    assert_int_equal(cjm_pt(&digest, 8), 11);
+    assert_int_equal(cjm_pt(&digest, 10), 14);
+    assert_int_equal(cjm_pt(&digest, 13), 16);
+    cjm_str s = {0};
+    cjm_str_puts(&s, "<FONT POINT-SIZE=\"8\">a</FONT><FONT POINT-SIZE=\"12\">"
+                     "b</FONT><FONT POINT-SIZE=\"10\">c</FONT>");
+    cjm_digest_type(&s, &full);
+    assert_string_equal(s.data, "<FONT POINT-SIZE=\"8\">a</FONT><FONT "
+                                "POINT-SIZE=\"12\">b</FONT><FONT "
+                                "POINT-SIZE=\"10\">c</FONT>");
+    cjm_digest_type(&s, &digest);
+    assert_string_equal(s.data, "<FONT POINT-SIZE=\"11\">a</FONT><FONT "
+                                "POINT-SIZE=\"12\">b</FONT><FONT "
+                                "POINT-SIZE=\"11\">c</FONT>");
+    cjm_str_free(&s);
+}
+
+/* What a deck's sink is given: each slide in turn, numbered of n. */
+typedef struct {
+    size_t calls, last, n, bytes;
+    bool fail;
+} sink_log;
+
+static int S_sink(void *ctx, size_t slide, size_t n, const char *data,
+                  size_t len)
+{
+    sink_log *l = ctx;
+    l->calls++;
+    l->last = slide;
+    l->n = n;
+    l->bytes += len;
+    (void)data;
+    return l->fail ? -1 : 0;
+}
+
+static void test_deck_render(void **state)
+{
+    cjm_diags *d;
+    cjm_journey *j = load_fixture("", LAST_OK, &d);
+    cjm_renderer *r = *state;
+    char err[512];
+    size_t n = 0;
+    sink_log svg = {0}, pdf = {0}, broken = {.fail = true};
+    assert_int_equal(cjm_deck_render(r, j, NULL, "svg", S_sink, &svg, &n, err,
+                                     sizeof err), 0);
+    /* The title, a slide per stage, where it hurts. */
+    assert_int_equal(n, 1 + j->n_stages + 1);
+    assert_int_equal(svg.calls, n);
+    assert_int_equal(svg.last, n);
+    assert_int_equal(svg.n, n);
+    assert_int_equal(cjm_deck_render(r, j, NULL, "pdf", S_sink, &pdf, NULL, err,
+                                     sizeof err), 0);
+    assert_int_equal(pdf.calls, 1);
+    assert_int_equal(pdf.n, 1);
+    assert_true(pdf.bytes > 1000);
+    assert_int_equal(cjm_deck_render(r, j, NULL, "svg", S_sink, &broken, NULL,
+                                     err, sizeof err), -2);
+    assert_int_equal(broken.calls, 1);
+    assert_int_equal(cjm_deck_render(r, j, NULL, "gif", S_sink, &svg, NULL, err,
+                                     sizeof err), -1);
+    assert_non_null(strstr(err, "unknown deck format 'gif'"));
+    cjm_journey_free(j);
+    cjm_diags_free(d);
+}
+
 static int S_group_setup(void **state)
 {
     *state = cjm_renderer_new();
@@ -402,6 +481,8 @@ int main(void)
         cmocka_unit_test(test_pages_and_rows),
         cmocka_unit_test(test_page_fit),
         cmocka_unit_test(test_graphviz_warning_is_ours),
+        cmocka_unit_test(test_detail_and_digest_type),
+        cmocka_unit_test(test_deck_render),
     };
     return cmocka_run_group_tests_name("render", tests, S_group_setup,
                                        S_group_teardown);
