@@ -25,6 +25,21 @@ enum {
     CARDS_TOP = 150, /* from the slide's top */
     MAX_PER_SLIDE = 6
 };
+/* A stage slide's type: larger when it has few cards, so a slide of two
+ * touchpoints fills the screen as one of six does. */
+typedef struct {
+    int body, small, name;
+    double col_w; /* a card's column */
+} type;
+
+static type S_type(size_t cols)
+{
+    double k = cols <= 2 ? 1.5 : cols == 3 ? 1.3 : cols == 4 ? 1.15 : 1;
+    type ty = {(int)lround(13 * k), (int)lround(11 * k), (int)lround(16 * k),
+               fmin(320 * k, 1404.0 / (double)(cols ? cols : 1))};
+    return ty;
+}
+
 /* A slide meets the floors when drawn at least this large: 11 pt at
  * 0.96 is 14 px. */
 #define MIN_ZOOM 0.96
@@ -148,8 +163,9 @@ static void S_strip(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
 
 /* A touchpoint's card in full: name, channel, score, KPIs. */
 static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
-                   double w)
+                   const type *ty)
 {
+    double w = ty->col_w;
     const cjm_touchpoint *tp = &j->tps[t];
     cjm_lang L = j->lang;
     char name[32], num[48];
@@ -160,12 +176,12 @@ static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
     if (tp->moment_of_truth)
         cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\"><B>★ %s</B></FONT>"
                            "</TD></TR>",
-                       SMALL_PT, cjm_w(L, W_MOMENT_OF_TRUTH));
-    cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\"><B>", NAME_PT);
-    cjm_html_wrapped(&s, tp->name, (int)((w - 24) / 11.5) - 2);
+                       ty->small, cjm_w(L, W_MOMENT_OF_TRUTH));
+    cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\"><B>", ty->name);
+    cjm_html_wrapped(&s, tp->name, (int)((w - 24) / (ty->name * 0.72)) - 2);
     cjm_str_printf(&s, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"%d\">"
                        "<FONT COLOR=\"%s\">%s</FONT> ",
-                   BODY_PT, accent, glyph);
+                   ty->body, accent, glyph);
     cjm_html_text(&s, tp->channel ? cjm_channel_label(tp->channel, L)
                                   : cjm_w(L, W_NO_CHANNEL));
     if (tp->indirect)
@@ -176,8 +192,8 @@ static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
     cjm_str k = {0};
     cjm_kpi_text(&k, tp->metrics.value, tp->metrics.has, L);
     if (k.data && *k.data) {
-        cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\">", SMALL_PT + 1);
-        cjm_html_wrapped(&s, k.data, (int)((w - 24) / 6.8));
+        cjm_str_printf(&s, "<TR><TD><FONT POINT-SIZE=\"%d\">", ty->small + 1);
+        cjm_html_wrapped(&s, k.data, (int)((w - 24) / ((ty->small + 1) * 0.57)));
         cjm_str_puts(&s, "</FONT></TD></TR>");
     }
     cjm_str_free(&k);
@@ -205,18 +221,20 @@ static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
 }
 
 /* A labelled block: a small heading in `ink`, then the cell(s) `body`. */
-static void S_block_head(cjm_str *s, const char *ink, const char *word)
+static void S_block_head(cjm_str *s, int pt, const char *ink,
+                         const char *word)
 {
     cjm_str_printf(s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\" "
                       "COLOR=\"%s\"><B>%s</B></FONT></TD></TR>",
-                   SMALL_PT, ink, word);
+                   pt, ink, word);
 }
 
 /* Under the card: its friction with severity and evidence, its
  * opportunities and its quote.  Returns the number of text lines. */
 static int S_details(cjm_str *s, const cjm_journey *j,
-                     const cjm_touchpoint *tp, int wrap)
+                     const cjm_touchpoint *tp, const type *ty)
 {
+    int wrap = (int)((ty->col_w - 30) / (ty->body * 0.54));
     cjm_lang L = j->lang;
     int lines = 0;
     cjm_str_puts(s, "<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"4\">");
@@ -225,36 +243,36 @@ static int S_details(cjm_str *s, const cjm_journey *j,
         cjm_str_printf(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\">"
                           "<FONT POINT-SIZE=\"%d\" COLOR=\"%s\"><B>▲ %s</B>"
                           "</FONT><BR/><FONT POINT-SIZE=\"%d\">",
-                       sev_fill[fr->severity], SMALL_PT, sev_ink[fr->severity],
-                       cjm_w(L, sev_words[fr->severity]), BODY_PT);
+                       sev_fill[fr->severity], ty->small, sev_ink[fr->severity],
+                       cjm_w(L, sev_words[fr->severity]), ty->body);
         lines += 1 + cjm_html_wrapped(s, fr->text, wrap);
         cjm_str_puts(s, "</FONT>");
         if (fr->evidence) {
             cjm_str_printf(s, "<BR/><FONT POINT-SIZE=\"%d\" COLOR=\"#3e4c59\">"
                               "<I>",
-                           SMALL_PT + 1);
+                           ty->small + 1);
             lines += cjm_html_wrapped(s, fr->evidence, wrap + 2);
             cjm_str_puts(s, "</I></FONT>");
         }
         cjm_str_puts(s, "</TD></TR>");
     }
     if (tp->n_opportunities)
-        S_block_head(s, "#1e7b3a", cjm_w(L, W_OPPORTUNITY));
+        S_block_head(s, ty->small, "#1e7b3a", cjm_w(L, W_OPPORTUNITY));
     for (size_t k = 0; k < tp->n_opportunities; k++) {
         cjm_str_printf(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
                           "BGCOLOR=\"#e5f5e0\"><FONT POINT-SIZE=\"%d\">• ",
-                       BODY_PT);
+                       ty->body);
         lines += 1 + cjm_html_wrapped(s, tp->opportunities[k], wrap - 2);
         cjm_str_puts(s, "</FONT></TD></TR>");
     }
     if (tp->quote) {
-        S_block_head(s, "#3e4c59", cjm_w(L, W_VOICE_ROW));
+        S_block_head(s, ty->small, "#3e4c59", cjm_w(L, W_VOICE_ROW));
         cjm_str q = {0};
         cjm_str_printf(&q, "%s%s%s", cjm_quote_open(L), tp->quote,
                        cjm_quote_close(L));
         cjm_str_printf(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
                           "BGCOLOR=\"#f0f4f8\"><FONT POINT-SIZE=\"%d\"><I>",
-                       BODY_PT);
+                       ty->body);
         lines += 1 + cjm_html_wrapped(s, q.failed ? "" : q.data, wrap);
         cjm_str_puts(s, "</I></FONT></TD></TR>");
         cjm_str_free(&q);
@@ -287,14 +305,13 @@ static cjm_graph *S_stage_slide(const cjm_journey *j, const cjm_figures *f,
     cjm_str_free(&esc);
     cjm_str_free(&title);
     S_strip(g, j, f, s);
-    size_t cols = t1 - t0;
-    double w = fmin(320, SW / (double)(cols ? cols : 1));
-    int wrap = (int)((w - 30) / 7.0);
+    type ty = S_type(t1 - t0);
+    double w = ty.col_w;
     for (size_t t = t0; t < t1; t++) {
         double x = w * ((double)(t - t0) + 0.5);
-        S_card(g, j, t, x, w);
+        S_card(g, j, t, x, &ty);
         cjm_str d = {0};
-        if (S_details(&d, j, &j->tps[t], wrap) > 0)
+        if (S_details(&d, j, &j->tps[t], &ty) > 0)
             S_text(g, cjm_node_name(name, "detail", t), &d, x - w / 2 + 4,
                    CARDS_TOP + 150, w - 8, SH - CARDS_TOP - 160);
         cjm_str_free(&d);
@@ -499,6 +516,7 @@ cjm_slides *cjm_slides_new(cjm_gv *gv, const cjm_journey *j,
         return NULL;
     cjm_look digest = *look;
     digest.digest = digest.page = true;
+    digest.min_zoom = cjm_floor_zoom(&digest, CJM_PAGE_SLIDE);
     int rc = S_add(sl, cjm_view_map(j, f, &digest, cjm_page_size(CJM_PAGE_SLIDE)));
     for (size_t s = 0; rc == 0 && s < j->n_stages; s++)
         rc = S_stage(sl, gv, j, f, s);

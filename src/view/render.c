@@ -331,8 +331,7 @@ static bool S_meets(const cjm_look *look, double zoom, cjm_page page)
            S_names_pt(look) * k >= pages[page].min_names - 0.005;
 }
 
-/* The least zoom at which `look` meets the page's floors. */
-static double S_floor_zoom(const cjm_look *look, cjm_page page)
+double cjm_floor_zoom(const cjm_look *look, cjm_page page)
 {
     double k = S_unit(page);
     return fmax(pages[page].min_text / (S_text_pt(look) * k),
@@ -346,13 +345,13 @@ static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
 {
     const cjm_gv_page *size = cjm_page_size(page);
     cjm_look lk = *look;
-    lk.min_zoom = size ? S_floor_zoom(look, page) : 0;
+    lk.min_zoom = size ? cjm_floor_zoom(look, page) : 0;
     look = &lk;
     if (view == CJM_VIEW_FLOW) {
         bool spread = false;
         cjm_gv_page shape;
         size_t rows = S_flow_rows(r, j, f, look, size,
-                                  S_floor_zoom(look, page), &shape, &spread);
+                                  cjm_floor_zoom(look, page), &shape, &spread);
         return cjm_view_flow(j, f, look, rows, spread ? &shape : NULL);
     }
     return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)

@@ -135,6 +135,10 @@ int cjm_diff_render_look(cjm_renderer *r, const cjm_diff *d,
                          cjm_page page, FILE *out, double *zoom, char *err,
                          size_t errsize);
 
+/* The least zoom at which a drawing in `look` meets the floors of `page`
+ * (its smallest text and card names). */
+double cjm_floor_zoom(const cjm_look *look, cjm_page page);
+
 /* Lays out and writes a view's graph with `engine`, or writes it as DOT
  * (format "dot").  Returns as cjm_render does. */
 int cjm_render_graph(cjm_renderer *r, cjm_graph *g, const char *engine,
