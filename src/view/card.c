@@ -314,14 +314,6 @@ static cjm_friction_severity S_worst(const cjm_touchpoint *tp)
     return w;
 }
 
-int cjm_wrapped_lines(const char *text, int wrap)
-{
-    cjm_str s = {0};
-    int lines = cjm_html_wrapped(&s, text ? text : "", wrap);
-    cjm_str_free(&s);
-    return lines;
-}
-
 /* Graphviz's line heights at our sizes: a bold 8 pt heading 10 pt, 9 pt
  * text 11 pt, 8 pt evidence 10 pt; a node is at least half an inch. */
 double cjm_friction_h(const cjm_touchpoint *tp, int wrap)

@@ -287,6 +287,14 @@ int cjm_html_wrapped(cjm_str *s, const char *text, int width)
     return w.lines;
 }
 
+int cjm_wrapped_lines(const char *text, int width)
+{
+    cjm_str s = {0};
+    int lines = cjm_html_wrapped(&s, text ? text : "", width);
+    cjm_str_free(&s);
+    return lines;
+}
+
 void cjm_attr_text(cjm_str *s, const char *text)
 {
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {

@@ -17,6 +17,8 @@ void cjm_html_text(cjm_str *s, const char *text);
  * are broken, never cut off.  Returns the number of lines. */
 #define CJM_WRAP_SLACK 3
 int cjm_html_wrapped(cjm_str *s, const char *text, int width);
+/* How many lines cjm_html_wrapped makes of text. */
+int cjm_wrapped_lines(const char *text, int width);
 
 /* Appends text for a plain attribute such as `tooltip`: '&' and
  * backslashes escaped (four for one: Graphviz expands tooltips twice), newlines as &#10;, other control characters as

@@ -201,8 +201,6 @@ void cjm_title_html(cjm_str *s, const cjm_journey *j, const cjm_figures *f,
                     const cjm_look *look, const char *extra,
                     const char *index_html, int wrap);
 
-/* How many lines cjm_html_wrapped makes of text. */
-int cjm_wrapped_lines(const char *text, int wrap);
 /* The height of touchpoint t's friction callout, as Graphviz will draw
  * it (to a point or two over). */
 double cjm_friction_h(const cjm_touchpoint *tp, int wrap);
