@@ -138,7 +138,7 @@ done
 
 # ---- bash completion ----------------------------------------------------
 c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
-[ "$(c '')" = "check report render diff survey export import init --help --version " ]; check "completion: commands"
+[ "$(c '')" = "check report render deck diff survey export import init --help --version " ]; check "completion: commands"
 [ "$(c export --to '')" = "mermaid json " ]; check "completion: export formats"
 [ "$(c survey journeys/online-shop-s)" = "journeys/online-shop-survey.csv " ]; check "completion: survey takes the CSV first"
 [ "$(c survey journeys/online-shop-survey.csv journeys/online-shop.)" = "journeys/online-shop.yaml " ]; check "completion: then the journey"
@@ -149,7 +149,6 @@ c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
 [ "$(c render --page '')" = "auto a4 a3 a2 a1 a0 slide " ]; check "completion: pages"
 [ "$(c render --detail '')" = "auto full digest " ]; check "completion: details"
 [ "$(c deck -T '')" = "pdf png svg " ]; check "completion: deck formats"
-c '' | grep -q ' deck '; check "completion: the deck command"
 [ "$(c check --format '')" = "text json github sarif junit " ]; check "completion: check formats"
 [ "$(c report --format m)" = "markdown " ]; check "completion: report formats"
 [ "$(c check --s)" = "--strict " ]; check "completion: options"
