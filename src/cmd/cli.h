@@ -20,6 +20,7 @@ int cjm_cmd_survey(int argc, char **argv);
 int cjm_cmd_export(int argc, char **argv);
 int cjm_cmd_import(int argc, char **argv);
 int cjm_cmd_deck(int argc, char **argv);
+int cjm_cmd_site(int argc, char **argv);
 
 /* Raises *status to s when s is worse (exit codes grow with badness). */
 void cli_worse(int *status, int s);

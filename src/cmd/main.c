@@ -20,6 +20,7 @@ static const char usage_main[] =
     "           touchpoints, friction, channel mix\n"
     "  render   draw each journey as a map (SVG, PNG, PDF or DOT)\n"
     "  deck     a workshop deck of each journey (PDF, or PNG or SVG slides)\n"
+    "  site     a static web site of every journey and the portfolio\n"
     "  diff     what changed between two versions of journeys: a changelog,\n"
     "           a CI gate and an as-is / to-be map\n"
     "  survey   survey answers (CSV) into each touchpoint's CSAT, CES and\n"
@@ -44,6 +45,7 @@ static const struct {
     {"render", cjm_cmd_render}, {"diff", cjm_cmd_diff},
     {"survey", cjm_cmd_survey}, {"export", cjm_cmd_export},
     {"import", cjm_cmd_import}, {"deck", cjm_cmd_deck},
+    {"site", cjm_cmd_site},
     {"init", cjm_cmd_init},
 };
 

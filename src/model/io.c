@@ -89,7 +89,7 @@ static void S_outfile_clear(cjm_outfile *o)
 /* Makes the missing folders of path's parent, as `mkdir -p` would, so
  * every command writes "-o new/folder/map.png" alike.  A folder that
  * cannot be made shows when the file is opened, with the OS's reason. */
-static void S_make_parents(const char *path)
+void cjm_make_parents(const char *path)
 {
     char *p = strdup(path);
     for (char *s = p ? strchr(p + 1, '/') : NULL; s; s = strchr(s + 1, '/')) {
@@ -123,7 +123,7 @@ int cjm_outfile_open(cjm_outfile *o, const char *path, char *err,
         return 0;
     }
     size_t n = strlen(path);
-    S_make_parents(path);
+    cjm_make_parents(path);
     o->path = strdup(path);
     o->tmp = malloc(n + sizeof ".tmpXXXXXX");
     if (!o->path || !o->tmp) {

@@ -158,6 +158,27 @@ typedef enum {
     W_ADDED_H,
     W_REMOVED_H,
     W_LARGEST_CHANGES,
+    W_PORTFOLIO, /* the site's */
+    W_JOURNEYS_H,
+    W_JOURNEYS_LOWER,
+    W_FILES_WITH_ERRORS,
+    W_FILES_WITH_ERRORS_LOWER,
+    W_STATE_H,
+    W_JOURNEY_INDEX_H,
+    W_TREND,
+    W_SEVL_CRITICAL_H,
+    W_SEVL_HIGH_H,
+    W_WEAKEST_H,
+    W_TOP_FRICTION,
+    W_SEVERITY,
+    W_TOUCHPOINT_H,
+    W_HISTORY,
+    W_CHANGES_SINCE,
+    W_VIEW_MAP,
+    W_VIEW_FLOW,
+    W_VIEW_CHANNELS,
+    W_DATE,
+    W_COMMIT,
     W_WORDS
 } cjm_word;
 

@@ -34,4 +34,8 @@ int cjm_outfile_commit_new(cjm_outfile *o, char *err, size_t errsize);
 /* Closes and removes the temporary file; the target is untouched. */
 void cjm_outfile_abort(cjm_outfile *o);
 
+/* Makes the missing folders of path's parent, as `mkdir -p` would; a
+ * folder that cannot be made shows when path is opened. */
+void cjm_make_parents(const char *path);
+
 #endif
