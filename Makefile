@@ -33,7 +33,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 JOURNEYS = $(sort $(wildcard journeys/*.yaml))
 
-.PHONY: FORCE all deps deb package test test-plain sanitize check-deep deck-tests \
+.PHONY: FORCE all deps deb package test test-plain sanitize check-deep deck-tests site-tests \
 	deep-sanitize page-matrix unit examples e2e-core binaries layers yaml-suite integration \
 	mermaid e2e bench render leakcheck fuzz fuzz-survey clean install \
 	uninstall
@@ -99,8 +99,12 @@ e2e-core: $(BIN)
 	@sh tests/diff.sh $(BIN)
 	@sh tests/watch.sh $(BIN)
 
-e2e: e2e-core deck-tests
+e2e: e2e-core deck-tests site-tests
 	@sh tests/page.sh $(BIN)
+
+# The static site: pages, links, escaping, git history (tests/site.sh).
+site-tests: $(BIN)
+	@sh tests/site.sh $(BIN)
 
 # The workshop deck: pages, slides, floors and content (tests/deck.sh).
 deck-tests: $(BIN)
@@ -202,7 +206,7 @@ sanitize:
 	@$(SANITIZED) unit e2e-core
 deep-sanitize:
 	@$(SANITIZED) -j$(NPROC) binaries
-	@$(SANITIZED) page-matrix deck-tests yaml-suite
+	@$(SANITIZED) page-matrix deck-tests site-tests yaml-suite
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
 # FUZZ_SECONDS on a corpus seeded from the examples and every test input;

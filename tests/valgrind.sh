@@ -60,6 +60,7 @@ for t in pdf png svg; do
     vg deck -T $t -o "$tmp/deck-$t/" journeys/online-shop.yaml tests/render/acht-phasen.yaml
 done
 vg deck --compare journeys/online-shop.yaml -o "$tmp/cmp.pdf" journeys/online-shop-future.yaml
+vg site -j 2 -o "$tmp/site" journeys/online-shop.yaml journeys/girokonto-eroeffnung.yaml tests/render/hostile.yaml tests/e2e/cases/unknown-reference.yaml
 for d in full digest; do
     vg render --detail $d --page a3 -o "$tmp" journeys/online-shop.yaml tests/render/acht-phasen.yaml
 done

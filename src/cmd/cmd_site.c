@@ -163,60 +163,56 @@ static char *S_join(const char *dir, const char *name)
     return p;
 }
 
-/* Worker k of n: the pages of journeys k, k + n, ... */
-static int S_worker(journey *js, size_t n_js, size_t k, size_t n,
-                    const char *dir, const opts *o)
+/* One page, drawn in a process of its own: Graphviz 2.42 keeps state
+ * from one layout to the next (a flow laid out after others can come out
+ * differently), so a fresh process per page gives the same bytes whatever
+ * -j is; it is also the Graphviz context of its own that -j needs. */
+static int S_page(journey *e, const char *dir, const opts *o)
 {
     cjm_renderer *r = cjm_renderer_new();
     if (!r)
         return 2;
-    int status = 0;
-    for (size_t i = k; i < n_js && status == 0; i += n) {
-        journey *e = &js[i];
-        cjm_site_entry se = {e->in.j, e->f, e->page, e->hist, e->n_hist};
-        char *path = S_join(dir, e->page), err[1024] = "";
-        FILE *out = path ? fopen(path, "w") : NULL;
-        int rc = out ? cjm_site_page(out, r, &se, e->d, o->base, err, sizeof err)
-                     : -2;
-        if (out && fclose(out) != 0 && rc == 0)
-            rc = -2;
-        if (rc != 0) {
-            fprintf(stderr, "cjm: %s: %s\n", cjm_journey_file(e->in.j),
-                    *err ? err : strerror(errno));
-            status = 2;
-        }
-        free(path);
-    }
+    cjm_site_entry se = {e->in.j, e->f, e->page, e->hist, e->n_hist};
+    char *path = S_join(dir, e->page), err[1024] = "";
+    FILE *out = path ? fopen(path, "w") : NULL;
+    int rc = out ? cjm_site_page(out, r, &se, e->d, o->base, err, sizeof err)
+                 : -2;
+    if (out && fclose(out) != 0 && rc == 0)
+        rc = -2;
+    if (rc != 0)
+        fprintf(stderr, "cjm: %s: %s\n", cjm_journey_file(e->in.j),
+                *err ? err : strerror(errno));
+    free(path);
     cjm_renderer_free(r);
-    return status;
+    return rc == 0 ? 0 : 2;
 }
 
-/* Runs the workers; 0 when every page was written. */
+/* Draws every page, at most o->jobs at a time; 0 when all were written. */
 static int S_pages(journey *js, size_t n_js, const char *dir, const opts *o)
 {
-    size_t n = (size_t)(o->jobs > 0 ? o->jobs : 1);
-    if (n > n_js)
-        n = n_js ? n_js : 1;
-    pid_t *pids = calloc(n, sizeof *pids);
-    if (!pids)
-        return -1;
-    fflush(NULL);
+    size_t running = 0, next = 0;
     int rc = 0;
-    for (size_t k = 0; k < n; k++) {
-        pids[k] = fork();
-        if (pids[k] == 0)
-            _exit(S_worker(js, n_js, k, n, dir, o));
-        if (pids[k] < 0)
-            rc = -1;
-    }
-    for (size_t k = 0; k < n; k++) {
+    fflush(NULL);
+    while (next < n_js || running > 0) {
+        if (next < n_js && running < (size_t)o->jobs && rc == 0) {
+            pid_t pid = fork();
+            if (pid == 0)
+                _exit(S_page(&js[next], dir, o));
+            if (pid < 0) {
+                rc = -1;
+            } else {
+                running++;
+            }
+            next++;
+            continue;
+        }
         int st;
-        if (pids[k] > 0 &&
-            (waitpid(pids[k], &st, 0) < 0 || !WIFEXITED(st) ||
-             WEXITSTATUS(st) != 0))
+        if (wait(&st) < 0)
+            break;
+        running--;
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
             rc = -1;
     }
-    free(pids);
     return rc;
 }
 

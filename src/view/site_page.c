@@ -322,9 +322,16 @@ int cjm_site_page(FILE *out, cjm_renderer *r, const cjm_site_entry *e,
         cjm_str_puts(&s, cjm_w(L, W_NO_SCORE_YET));
     }
     cjm_str_puts(&s, "</p>\n</header>\n<main>\n");
-    int rc = S_view(&s, r, j, CJM_VIEW_MAP, W_VIEW_MAP, err, errsize);
+    /* dot's layout depends on what Graphviz laid out before it in the
+     * process (2.42 keeps state between layouts), so the flow is drawn
+     * first, in the page's fresh process, and placed second. */
+    cjm_str flow = {0};
+    int rc = S_view(&flow, r, j, CJM_VIEW_FLOW, W_VIEW_FLOW, err, errsize);
     if (rc == 0)
-        rc = S_view(&s, r, j, CJM_VIEW_FLOW, W_VIEW_FLOW, err, errsize);
+        rc = S_view(&s, r, j, CJM_VIEW_MAP, W_VIEW_MAP, err, errsize);
+    if (rc == 0 && !flow.failed)
+        cjm_str_append(&s, flow.data, flow.len);
+    cjm_str_free(&flow);
     if (rc == 0)
         rc = S_view(&s, r, j, CJM_VIEW_CHANNELS, W_VIEW_CHANNELS, err, errsize);
     if (rc == 0) {

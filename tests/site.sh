@@ -1,0 +1,94 @@
+#!/bin/sh
+# End-to-end tests of `cjm site` (issue 20, spec "Site"): the portfolio and
+# a page per journey, every internal link resolving, nothing loaded from
+# elsewhere, every user string escaped, every page well-formed (XHTML
+# syntax: xmllint parses it as XML), the same bytes for the same input
+# whatever -j, German pages, files with errors listed, history and --base
+# read from git, and the site replaced whole.
+set -u
+BIN=${1:?usage: tests/site.sh BIN}
+UPDATE=
+. tests/e2e-lib.sh
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+
+"$BIN" site -o "$tmp/s" journeys tests/e2e/cases/unknown-reference.yaml tests/render/hostile.yaml >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && [ -s "$tmp/s/index.html" ] && [ -s "$tmp/s/style.css" ] && grep -q "$tmp/s/index.html" "$tmp/out"
+check "site: written, exit 1 for the journey with errors"
+[ "$(ls "$tmp/s"/*.html | wc -l)" = 9 ]; check "site: the portfolio and a page per journey (8)"
+grep -q 'unknown-reference.yaml' "$tmp/s/index.html" && grep -q '\[unknown-reference\]' "$tmp/s/index.html"
+check "site: a file with errors is listed with its diagnostics"
+for f in "$tmp/s"/*.html; do
+    xmllint --noout "$f" 2>>"$tmp/xml" || echo "$f" >>"$tmp/badxml"
+done
+[ ! -s "$tmp/badxml" ]; check "site: every page is well-formed"
+[ ! -s "$tmp/badxml" ] || head -5 "$tmp/xml"
+# Internal links: every href names a file of the site, and every #fragment
+# an id on that page.
+: >"$tmp/links"
+for f in "$tmp/s"/*.html; do
+    grep -o ' href="[^"]*"' "$f" | sed 's/ href="//; s/"$//' | while IFS= read -r h; do
+        file=${h%%#*}; frag=; case $h in *'#'*) frag=${h#*#} ;; esac
+        [ -n "$file" ] || file=$(basename "$f")
+        [ -f "$tmp/s/$file" ] || { echo "$f: $h" >>"$tmp/links"; continue; }
+        [ -z "$frag" ] || grep -q " id=\"$frag\"" "$tmp/s/$file" || echo "$f: $h" >>"$tmp/links"
+    done
+done
+[ ! -s "$tmp/links" ] && [ "$(cat "$tmp/s"/*.html | grep -o ' href="' | wc -l)" -ge 50 ]
+check "site: every internal link resolves"
+head -5 "$tmp/links"
+! grep -q -E '(src|href)="(https?:)?//' "$tmp/s"/*.html "$tmp/s/style.css" && ! grep -q '@import\|url(' "$tmp/s/style.css"
+check "site: nothing is loaded from elsewhere"
+! grep -q -i '<script' "$tmp/s"/*.html && grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/s/index.html" "$tmp/s/hostile.html"
+check "site: user strings are escaped (the hostile journey's script is text)"
+grep -q 'tabindex="0" role="img" aria-label="Checkout' "$tmp/s/online-shop.html"
+check "site: each card is focusable and named for a screen reader"
+grep -q '<html lang="de">' "$tmp/s/girokonto-eroeffnung.html" && grep -q '>Phasen<' "$tmp/s/girokonto-eroeffnung.html" &&
+grep -q '<html lang="en">' "$tmp/s/index.html"
+check "site: a German journey's page speaks German; the portfolio English"
+"$BIN" site --lang de -j 1 -o "$tmp/de" journeys >/dev/null 2>&1
+grep -q 'Journey-Portfolio' "$tmp/de/index.html"; check "site --lang de: the portfolio in German"
+
+# ---- the same bytes, whatever -j; the site replaced whole ---------------
+"$BIN" site -j 1 -o "$tmp/j1" journeys >/dev/null 2>&1
+"$BIN" site -j 2 -o "$tmp/j2" journeys >/dev/null 2>&1
+"$BIN" site -j 2 -o "$tmp/j2b" journeys >/dev/null 2>&1
+diff -r "$tmp/j1" "$tmp/j2" >/dev/null && diff -r "$tmp/j2" "$tmp/j2b" >/dev/null
+check "site: the same bytes for the same input, with -j 1 or -j 2"
+: >"$tmp/j1/stale.html"
+"$BIN" site -o "$tmp/j1" journeys >/dev/null 2>&1
+[ ! -e "$tmp/j1/stale.html" ] && [ -s "$tmp/j1/index.html" ] && [ -z "$(ls -d "$tmp"/j1.tmp-* 2>/dev/null)" ]
+check "site: a rebuild replaces the old site whole and leaves no temporary folder"
+mkdir -p "$tmp/ro" && : >"$tmp/ro/keep" && chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+    expect "site: a folder that cannot be written is an I/O error" 2 "$BIN" site -o "$tmp/ro/site" journeys
+    [ -z "$(ls -d "$tmp"/ro/site.tmp-* 2>/dev/null)" ]; check "site: no temporary folder after a failed build"
+fi
+chmod u+w "$tmp/ro"
+expect "site: -j 0 is a usage error" 2 "$BIN" site -j 0 journeys
+expect "site: --history takes a number" 2 "$BIN" site --history many journeys
+
+# ---- history and --base, in a repository of our own --------------------
+repo=$tmp/repo
+mkdir -p "$repo" && cd "$repo" && git init -q && git config user.email t@example.org && git config user.name t
+cp "$OLDPWD/journeys/online-shop.yaml" shop.yaml
+g() { GIT_COMMITTER_DATE="$1T12:00:00Z" GIT_AUTHOR_DATE="$1T12:00:00Z" git commit -q -am "$2"; }
+git add shop.yaml && g 2026-01-05 "First map of the shop"
+sed -i 's/score: 1.8/score: 2.6/' shop.yaml && g 2026-02-10 "Guest checkout <b>live</b>"
+sed -i 's/score: 1.5/score: 3.1/' shop.yaml && g 2026-03-15 "Self-service returns"
+sed -i 's/score: 2.1/score: 1.2/' shop.yaml
+"$BIN" site --history 5 --base HEAD~1 -o site shop.yaml >/dev/null 2>"$tmp/gerr"
+cd "$OLDPWD"
+p=$repo/site/online-shop.html
+[ "$(grep -c '<circle ' "$p")" = 3 ] && grep -q '2026-02-10: Guest checkout &lt;b&gt;live&lt;/b&gt;' "$p" &&
+grep -q '>2026-01-05<' "$p"
+check "site --history: the index at each of the three commits, with its date and subject"
+grep -q 'points="' "$repo/site/index.html" && grep -c '<polyline' "$repo/site/index.html" | grep -q 1
+check "site: the portfolio draws the trend"
+grep -q 'id="changes"' "$p" && grep -q 'Changes since HEAD~1' "$p" && grep -q 'id="comparison"' "$p" &&
+grep -q 'Live chat about sizes' "$p"
+check "site --base: the changes since the revision and the comparison map"
+expect "site --base: an unknown revision is a usage error" 2 sh -c "cd '$repo' && '$BIN' site --base nosuch shop.yaml"
+
+echo "site: $passed passed, $failed failed"
+[ "$failed" = 0 ]
