@@ -90,5 +90,45 @@ grep -q 'Live chat about sizes' "$p"
 check "site --base: the changes since the revision and the comparison map"
 expect "site --base: an unknown revision is a usage error" 2 sh -c "cd '$repo' && '$BIN' site --base nosuch shop.yaml"
 
-echo "site: $passed passed, $failed failed"
+# ---- in a real browser -------------------------------------------------
+# Chromium (Debian's) driven by puppeteer-core, with axe-core, both from
+# npm into a cache at test time: every page without a console error or a
+# failed request, nothing loaded from elsewhere, every link resolving, a
+# card reached with the keyboard, and no serious or critical axe finding.
+# The portfolio's screenshot is left in build/ (docs/portfolio.png is one).
+CACHE=${SITE_CACHE:-build/browser}
+CHROMIUM=$(command -v chromium || true)
+if [ -z "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1
+    CHROMIUM=$(command -v chromium || true)
+fi
+if [ ! -d "$CACHE/node_modules/axe-core" ] && command -v npm >/dev/null 2>&1; then
+    mkdir -p "$CACHE"
+    (cd "$CACHE" && { [ -f package.json ] || echo '{"private": true}' >package.json; } &&
+     timeout 300 npm install --no-audit --no-fund --silent puppeteer-core@24.43.1 axe-core@4.14.1) >/dev/null 2>&1
+fi
+. tests/skip.sh
+if [ -z "$CHROMIUM" ] || [ ! -d "$CACHE/node_modules/axe-core" ] || ! command -v node >/dev/null 2>&1; then
+    skip "site: in a browser" "needs chromium, node and npm (puppeteer-core, axe-core)"
+else
+    browse() { NODE_PATH=$CACHE/node_modules timeout 300 node tests/site/browse.js "$CHROMIUM" "$@"; }
+    browse "$tmp/s" "$CACHE/portfolio.png" >"$tmp/browse" 2>&1
+    rc=$?
+    [ $rc = 0 ] && grep -q '^ok 9 pages' "$tmp/browse"; check "site in Chromium: no console error, failed request or broken link; cards keyboard-reachable; axe finds nothing serious or critical"
+    [ $rc = 0 ] || head -20 "$tmp/browse"
+    browse "$repo/site" "" >"$tmp/browse2" 2>&1 && grep -q '^ok 2 pages' "$tmp/browse2"
+    check "site in Chromium: the history and --base pages too"
+    head -5 "$tmp/browse2" | grep -v '^ok' || :
+    # The control: a page with a broken link, an outside script and an
+    # image without text is caught.
+    cp -r "$tmp/s" "$tmp/bad"
+    sed -i 's|</main>|<a href="gone.html">x</a><img src="https://example.org/x.png"/></main>|' "$tmp/bad/index.html"
+    browse "$tmp/bad" "" >"$tmp/browse3" 2>&1
+    [ $? = 1 ] && grep -q 'link to a missing file: gone.html' "$tmp/browse3" &&
+    grep -q 'loads from elsewhere: https://example.org/x.png' "$tmp/browse3" && grep -q 'axe critical: image-alt' "$tmp/browse3"
+    check "control: the browser test catches a broken link, an outside request and an image without text"
+    [ $? = 0 ] || head -5 "$tmp/browse3"
+fi
+
+echo "site: $passed passed, $failed failed${skipped:+, $skipped skipped}"
 [ "$failed" = 0 ]

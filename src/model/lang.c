@@ -163,6 +163,7 @@ static const char *const words[W_WORDS][CJM_LANGS] = {
     [W_PORTFOLIO] = {"Journey portfolio", "Journey-Portfolio"},
     [W_JOURNEYS_H] = {"Journey", "Journey"},
     [W_JOURNEYS_LOWER] = {"journeys", "Journeys"},
+    [W_JOURNEYS_TITLE] = {"Journeys", "Journeys"},
     [W_FILES_WITH_ERRORS] = {"Files with errors", "Dateien mit Fehlern"},
     [W_FILES_WITH_ERRORS_LOWER] = {"files with errors", "Dateien mit Fehlern"},
     [W_STATE_H] = {"State", "Zustand"},

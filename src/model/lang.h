@@ -161,6 +161,7 @@ typedef enum {
     W_PORTFOLIO, /* the site's */
     W_JOURNEYS_H,
     W_JOURNEYS_LOWER,
+    W_JOURNEYS_TITLE,
     W_FILES_WITH_ERRORS,
     W_FILES_WITH_ERRORS_LOWER,
     W_STATE_H,

@@ -33,7 +33,7 @@ static const char css[] =
     "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid "
     "#d9e2ec;vertical-align:top}\n"
     "th{background:#f3f5f8}td.num,th.num{text-align:right;"
-    "font-variant-numeric:tabular-nums}\n"
+    "font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".bar{display:inline-block;height:.8rem;background:#4575b4;"
     "vertical-align:middle;margin-right:.4rem}\n"
     ".strip{display:flex;gap:2px;min-width:8rem}\n"
@@ -254,7 +254,7 @@ int cjm_site_index(FILE *out, const cjm_site_entry *e, size_t n,
                        cjm_w(L, W_FILES_WITH_ERRORS_LOWER));
     cjm_str_printf(&s, "</p>\n</header>\n<main>\n<h2 id=\"journeys\">%s</h2>\n"
                        "<table>\n<thead><tr>",
-                   cjm_w(L, W_JOURNEYS_H));
+                   cjm_w(L, W_JOURNEYS_TITLE));
     const cjm_word cols[] = {W_JOURNEYS_H, W_PERSONA, W_STATE_H,
                              W_JOURNEY_INDEX_H, W_TREND, W_TOUCHPOINTS,
                              W_SEVL_CRITICAL_H, W_SEVL_HIGH_H, W_WEAKEST_H,
