@@ -8,14 +8,14 @@ _cjm()
     cmd=${COMP_WORDS[1]}
 
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "check report render deck diff survey export import init --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check report render deck site diff survey export import init --help --version" -- "$cur"))
         return
     fi
     case $cmd:$prev in
         check:--format) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")); return ;;
         report:--format) COMPREPLY=($(compgen -W "text markdown json" -- "$cur")); return ;;
         render:--view) COMPREPLY=($(compgen -W "map flow channels" -- "$cur")); return ;;
-        render:--lang | report:--lang | deck:--lang) COMPREPLY=($(compgen -W "en de" -- "$cur")); return ;;
+        render:--lang | report:--lang | deck:--lang | site:--lang) COMPREPLY=($(compgen -W "en de" -- "$cur")); return ;;
         render:--show) COMPREPLY=($(compgen -W "owner" -- "$cur")); return ;;
         render:--page) COMPREPLY=($(compgen -W "auto a4 a3 a2 a1 a0 slide" -- "$cur")); return ;;
         render:--detail) COMPREPLY=($(compgen -W "auto full digest" -- "$cur")); return ;;
@@ -29,7 +29,7 @@ _cjm()
         survey:--min-responses) return ;;
         diff:--format) COMPREPLY=($(compgen -W "text markdown json github" -- "$cur")); return ;;
         diff:--fail-on) COMPREPLY=($(compgen -W "removed-journey removed-stage removed-touchpoint index-drop: score-drop: new-friction:high new-friction:critical" -- "$cur")); return ;;
-        diff:--base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
+        diff:--base | site:--base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
         init:--stages | init:--persona) return ;;
         check:--policy | diff:--policy | init:--schema | render:-o | diff:-o | deck:-o)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -40,6 +40,7 @@ _cjm()
             report) COMPREPLY=($(compgen -W "--format --lang --no-mermaid --help" -- "$cur")) ;;
             render) COMPREPLY=($(compgen -W "--view -T --page --detail --lang --show --watch -o --help" -- "$cur")) ;;
             deck) COMPREPLY=($(compgen -W "--compare -T --lang -o --help" -- "$cur")) ;;
+            site) COMPREPLY=($(compgen -W "--base --history --lang -j -o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--stages --persona --schema --help" -- "$cur")) ;;
             diff) COMPREPLY=($(compgen -W "--format --fail-on --accept --lang --policy --base -T -o --help" -- "$cur")) ;;
             survey) COMPREPLY=($(compgen -W "--format --lang --min-responses --score-from --write --help" -- "$cur")) ;;

@@ -130,7 +130,7 @@ mkdir "$tmp/ctl" && : >"$tmp/ctl/new.yaml.tmpAb12Cd"
 
 # ---- man page and --help ------------------------------------------------
 [ -z "$(MANWIDTH=80 man --warnings -l docs/cjm.1 2>&1 >/dev/null)" ]; check "man page renders without warnings"
-for cmd in check report render deck diff survey export import init; do
+for cmd in check report render deck site diff survey export import init; do
     for opt in $("$BIN" $cmd --help | grep -oE -- '--[a-z]+|-[To]\b' | sort -u); do
         grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" docs/cjm.1; check "man page documents $cmd $opt"
     done
@@ -138,7 +138,7 @@ done
 
 # ---- bash completion ----------------------------------------------------
 c() { bash tests/completion.sh "$@" | tr '\n' ' '; }
-[ "$(c '')" = "check report render deck diff survey export import init --help --version " ]; check "completion: commands"
+[ "$(c '')" = "check report render deck site diff survey export import init --help --version " ]; check "completion: commands"
 [ "$(c export --to '')" = "mermaid json " ]; check "completion: export formats"
 [ "$(c survey journeys/online-shop-s)" = "journeys/online-shop-survey.csv " ]; check "completion: survey takes the CSV first"
 [ "$(c survey journeys/online-shop-survey.csv journeys/online-shop.)" = "journeys/online-shop.yaml " ]; check "completion: then the journey"
@@ -208,7 +208,7 @@ if [ $have_npm = 1 ]; then
             git config user.name ci && git add -A && git commit -qm base &&
             git update-ref refs/remotes/origin/main HEAD; }; }) >/dev/null 2>&1
         while read -r line; do
-            (cd "$tmp/repo" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/summary.md GITHUB_BASE_REF=main sh -c "$line" >/dev/null 2>&1)
+            (cd "$tmp/repo" && PATH=$(dirname "$BIN"):$PATH GITHUB_STEP_SUMMARY=$tmp/summary.md GITHUB_BASE_REF=main CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main sh -c "$line" >/dev/null 2>&1)
             check "$r: '$line' works on the examples"
         done <"$tmp/cmds"
     done

@@ -169,6 +169,29 @@ awk -v a="$deck_ms" -v b="$a3_ms" -v n="$slides" 'BEGIN {
     printf "cjm deck, online-shop (%d slides, PDF): %d ms; one A3 PDF render: %d ms; ratio %.1f (%.0f ms a slide)\n",
         n, a, b, (b > 0 ? a / b : 0), (n > 0 ? a / n : 0) }'
 
+# ---- the site (issue 20): 100 journeys of 16 touchpoints, without and
+# with history (three commits each, in a repository of their own), with
+# -j 1 and -j 2.  Targets: without history under 10 s; -j 2 at most 0.75x
+# the time of -j 1.
+repo=$BUILD/bench/siterepo
+if [ ! -d "$repo/.git" ]; then
+    mkdir -p "$repo/j"
+    cp "$corpus"/j00[0-9][0-9].yaml "$repo/j/"
+    (cd "$repo" && git init -q && git config user.email b@example.org && git config user.name bench &&
+     git add j && git commit -q -m "100 journeys" &&
+     sed -i 's/score: 1$/score: 1.5/' j/*.yaml && git commit -q -am "Fixes" &&
+     sed -i 's/score: 1.5$/score: 2/' j/*.yaml && git commit -q -am "More fixes")
+fi
+once() { s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+bin=$(cd "$BUILD" && pwd)/cjm
+s1=$(cd "$repo" && once "$bin" site --history 0 -j 1 -o "$PWD/../site1" j)
+s2=$(cd "$repo" && once "$bin" site --history 0 -j 2 -o "$PWD/../site2" j)
+h2=$(cd "$repo" && once "$bin" site --history 20 -j 2 -o "$PWD/../site3" j)
+awk -v a="$s1" -v b="$s2" -v h="$h2" 'BEGIN {
+    printf "cjm site, 100 journeys, no history: -j 1 %d ms, -j 2 %d ms (target < 10000 ms), ratio %.2f (target <= 0.75)\n",
+        a, b, (a > 0 ? b / a : 0)
+    printf "cjm site, 100 journeys, history of 3 commits each, -j 2: %d ms\n", h }'
+
 if ! command -v dot >/dev/null 2>&1; then
     echo "render: Graphviz's command-line tools (package graphviz) are not installed; skipping the comparison"
     exit 0
