@@ -124,6 +124,18 @@ static void S_heading(cjm_graph *g, const char *title, const char *sub)
     cjm_str_free(&s);
 }
 
+/* n as a box w points wide labelled with the HTML s (freed). */
+static void S_box(cjm_gnode *n, cjm_str *s, double w)
+{
+    if (!s->failed)
+        cjm_node_set_html(n, s->data);
+    cjm_str_free(s);
+    char wd[32];
+    cjm_snprintf(wd, sizeof wd, "%.3f", w / 72);
+    cjm_node_set(n, "shape", "box");
+    cjm_node_set(n, "width", wd);
+}
+
 /* Where stage `cur` sits in the journey: a box per stage in its mean's
  * colour, the current one framed. */
 static void S_strip(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
@@ -141,13 +153,7 @@ static void S_strip(cjm_graph *g, const cjm_journey *j, const cjm_figures *f,
             cjm_str_printf(&h, "<BR/>%s", cjm_num(num, f->stage_mean[s], 2,
                                                   j->lang));
         cjm_str_printf(&h, "%s</FONT>", s == cur ? "</B>" : "");
-        if (!h.failed)
-            cjm_node_set_html(n, h.data);
-        cjm_str_free(&h);
-        char wd[32];
-        cjm_snprintf(wd, sizeof wd, "%.3f", (w - 6) / 72);
-        cjm_node_set(n, "shape", "box");
-        cjm_node_set(n, "width", wd);
+        S_box(n, &h, w - 6);
         cjm_node_set(n, "height", "0.6");
         cjm_node_set(n, "style", "rounded,filled");
         double t = f->stage_has_mean[s]
@@ -199,13 +205,7 @@ static void S_card(cjm_graph *g, const cjm_journey *j, size_t t, double x,
     cjm_str_free(&k);
     cjm_str_puts(&s, "</TABLE>");
     cjm_gnode *n = cjm_graph_node(g, cjm_node_name(name, "tp", t));
-    if (!s.failed)
-        cjm_node_set_html(n, s.data);
-    cjm_str_free(&s);
-    char wd[32];
-    cjm_snprintf(wd, sizeof wd, "%.3f", (w - 16) / 72);
-    cjm_node_set(n, "shape", "box");
-    cjm_node_set(n, "width", wd);
+    S_box(n, &s, w - 16);
     double st = tp->has_score ? cjm_score_t(j, tp->score) : -1;
     cjm_node_set(n, "style", tp->has_score ? "rounded,filled"
                                            : "rounded,filled,dashed");
