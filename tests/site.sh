@@ -59,6 +59,19 @@ check "site: the same bytes for the same input, with -j 1 or -j 2"
 "$BIN" site -o "$tmp/j1" journeys >/dev/null 2>&1
 [ ! -e "$tmp/j1/stale.html" ] && [ -s "$tmp/j1/index.html" ] && [ -z "$(ls -d "$tmp"/j1.tmp-* 2>/dev/null)" ]
 check "site: a rebuild replaces the old site whole and leaves no temporary folder"
+# Interrupted: forty journeys take a few seconds; Ctrl-C after a moment
+# leaves the old site as it was and no temporary folder.
+mkdir -p "$tmp/many"
+for k in $(seq 1 40); do sed "s/^id: .*//; s/^journey: .*/journey: Shop $k/" journeys/online-shop.yaml >"$tmp/many/shop$k.yaml"; done
+"$BIN" site -j 1 -o "$tmp/int" journeys/online-shop.yaml >/dev/null 2>&1 && : >"$tmp/int/old-marker"
+env --default-signal=INT "$BIN" site -j 1 --history 0 -o "$tmp/int" "$tmp/many" >/dev/null 2>&1 &
+pid=$!
+sleep 0.5
+kill -INT $pid 2>/dev/null
+wait $pid
+rc=$?
+[ $rc = 130 ] && [ -e "$tmp/int/old-marker" ] && [ -z "$(ls -d "$tmp"/int.tmp-* 2>/dev/null)" ]
+check "site: Ctrl-C leaves the old site and no temporary folder (exit $rc)"
 mkdir -p "$tmp/ro" && : >"$tmp/ro/keep" && chmod a-w "$tmp/ro"
 if [ "$(id -u)" != 0 ]; then
     expect "site: a folder that cannot be written is an I/O error" 2 "$BIN" site -o "$tmp/ro/site" journeys
