@@ -247,8 +247,9 @@ int cjm_site_index(FILE *out, const cjm_site_entry *e, size_t n,
 {
     cjm_str s = {0};
     cjm_site_head(&s, cjm_w(L, W_PORTFOLIO), L);
-    cjm_str_printf(&s, "<header>\n<h1>%s</h1>\n<p class=\"sub\">%zu %s",
-                   cjm_w(L, W_PORTFOLIO), n, cjm_w(L, W_JOURNEYS_LOWER));
+    cjm_str_printf(&s, "<header>\n<h1>%s</h1>\n<p class=\"sub\">",
+                   cjm_w(L, W_PORTFOLIO));
+    cjm_str_printf(&s, cjm_w(L, W_JOURNEYS_LOWER), n);
     if (nb)
         cjm_str_printf(&s, " · <a href=\"#errors\">%zu %s</a>", nb,
                        cjm_w(L, W_FILES_WITH_ERRORS_LOWER));
