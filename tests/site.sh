@@ -2,7 +2,8 @@
 # End-to-end tests of `cjm site` (issue 20, spec "Site"): the portfolio and
 # a page per journey, every internal link resolving, nothing loaded from
 # elsewhere, every user string escaped, every page well-formed (XHTML
-# syntax: xmllint parses it as XML), the same bytes for the same input
+# syntax: xmllint parses it as XML; valid HTML5 by html-validate), the same
+# bytes for the same input
 # whatever -j, German pages, files with errors listed, history and --base
 # read from git, and the site replaced whole.
 set -u
@@ -115,10 +116,10 @@ if [ -z "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1
     CHROMIUM=$(command -v chromium || true)
 fi
-if [ ! -d "$CACHE/node_modules/axe-core" ] && command -v npm >/dev/null 2>&1; then
+if [ ! -d "$CACHE/node_modules/html-validate" ] && command -v npm >/dev/null 2>&1; then
     mkdir -p "$CACHE"
     (cd "$CACHE" && { [ -f package.json ] || echo '{"private": true}' >package.json; } &&
-     timeout 300 npm install --no-audit --no-fund --silent puppeteer-core@24.43.1 axe-core@4.14.1) >/dev/null 2>&1
+     timeout 300 npm install --no-audit --no-fund --silent puppeteer-core@24.43.1 axe-core@4.14.1 html-validate@9.7.1) >/dev/null 2>&1
 fi
 . tests/skip.sh
 if [ -z "$CHROMIUM" ] || [ ! -d "$CACHE/node_modules/axe-core" ] || ! command -v node >/dev/null 2>&1; then
@@ -132,6 +133,13 @@ else
     browse "$repo/site" "" >"$tmp/browse2" 2>&1 && grep -q '^ok 2 pages' "$tmp/browse2"
     check "site in Chromium: the history and --base pages too"
     head -5 "$tmp/browse2" | grep -v '^ok' || :
+    # Valid HTML5, by html-validate's standard rules (a control must fail).
+    echo '{"extends": ["html-validate:standard"]}' >"$tmp/hv.json"
+    hv() { timeout 300 "$CACHE/node_modules/.bin/html-validate" -c "$tmp/hv.json" "$@"; }
+    hv "$tmp/s"/*.html "$repo/site"/*.html >"$tmp/hv" 2>&1; check "site: every page is valid HTML5 (html-validate)"
+    head -10 "$tmp/hv" | grep -v '^$' || :
+    printf '<!DOCTYPE html>\n<html lang="en"><head><title>x</title></head><body><p id="a"><div id="a"></div></p></body></html>\n' >"$tmp/bad.html"
+    ! hv "$tmp/bad.html" >/dev/null 2>&1; check "control: html-validate refuses a page with a duplicate id and a misplaced div"
     # The control: a page with a broken link, an outside script and an
     # image without text is caught.
     cp -r "$tmp/s" "$tmp/bad"
