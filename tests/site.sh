@@ -2,10 +2,10 @@
 # End-to-end tests of `cjm site` (issue 20, spec "Site"): the portfolio and
 # a page per journey, every internal link resolving, nothing loaded from
 # elsewhere, every user string escaped, every page well-formed (XHTML
-# syntax: xmllint parses it as XML; valid HTML5 by html-validate), the same
-# bytes for the same input
-# whatever -j, German pages, files with errors listed, history and --base
-# read from git, and the site replaced whole.
+# syntax: xmllint parses it as XML) and valid HTML5 (html-validate), the
+# same bytes for the same input whatever -j, German pages, files with errors
+# listed, history and --base read from git, the site replaced whole (also
+# on Ctrl-C), and every page in Chromium with axe-core.
 set -u
 BIN=${1:?usage: tests/site.sh BIN}
 UPDATE=
