@@ -42,13 +42,15 @@ static const char css[] =
     "font-weight:bold}\n"
     ".errors pre{background:#fff5f5;border:1px solid #f5c2c0;padding:.6rem;"
     "overflow:auto;white-space:pre-wrap}\n"
-    "figure{margin:1rem 0;overflow-x:auto}figure svg{max-width:100%;"
-    "height:auto}\n"
+    /* On screen a view keeps its own size (its smallest text 8 pt, names
+     * 10) and scrolls sideways; on paper it is fitted to the page. */
+    "figure{margin:1rem 0;overflow-x:auto}figure svg{height:auto}\n"
     "figcaption{font-weight:bold;margin:.3rem 0}\n"
     "nav a{margin-right:1rem}\n"
     "footer{color:#52606d;font-size:.85rem;padding:2rem 1.25rem}\n"
     "@media print{@page{size:A4;margin:12mm}header,main,footer{max-width:"
-    "none;padding:0}nav{display:none}figure{break-inside:avoid}"
+    "none;padding:0}nav{display:none}figure{break-inside:avoid;overflow:visible}"
+    "figure svg{max-width:100%}"
     "a{color:inherit;text-decoration:none}h2{break-after:avoid}}\n";
 
 int cjm_site_css(FILE *out)
