@@ -206,7 +206,7 @@ sanitize:
 	@$(SANITIZED) unit e2e-core
 deep-sanitize:
 	@$(SANITIZED) -j$(NPROC) binaries
-	@$(SANITIZED) page-matrix deck-tests site-tests yaml-suite
+	@SITE_BROWSER=no $(SANITIZED) page-matrix deck-tests site-tests yaml-suite
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan).  `make fuzz` runs for
 # FUZZ_SECONDS on a corpus seeded from the examples and every test input;
