@@ -213,10 +213,15 @@ static void S_history(cjm_str *s, const cjm_site_entry *e)
             S_num(s, e->hist[k].index, 2, L);
             cjm_str_puts(s, "</title></circle>\n");
         }
+        /* The first and last dates hang inwards, so neither is cut. */
         if (k == 0 || k + 1 == n || n <= 6)
-            cjm_str_printf(s, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" "
+            cjm_str_printf(s, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"%s\" "
                               "font-size=\"12\">%s</text>\n",
-                           x, h + 10, e->hist[k].date);
+                           x, h + 10,
+                           n > 1 && k == 0       ? "start"
+                           : n > 1 && k + 1 == n ? "end"
+                                                 : "middle",
+                           e->hist[k].date);
     }
     cjm_str_printf(s, "</svg></figure>\n<table>\n<thead><tr><th scope=\"col\">"
                       "%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
