@@ -113,7 +113,11 @@ expect "site --base: an unknown revision is a usage error" 2 sh -c "cd '$repo' &
 CACHE=${SITE_CACHE:-build/browser}
 CHROMIUM=$(command -v chromium || true)
 if [ "${SITE_BROWSER:-}" != no ] && [ -z "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1
+    # As tests/deps.sh does: a stale package index is refreshed once.
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 ||
+        { apt-get update >/dev/null 2>&1 &&
+          apt-get install -y --no-install-recommends chromium >/dev/null 2>&1; }
     CHROMIUM=$(command -v chromium || true)
 fi
 if [ "${SITE_BROWSER:-}" != no ] && [ ! -d "$CACHE/node_modules/html-validate" ] && command -v npm >/dev/null 2>&1; then
