@@ -200,10 +200,11 @@ char *cli_target(const char *output, bool one, const char *id,
     char *d = strndup(dir, dlen);
     if (!d)
         return NULL;
-    size_t n = dlen + strlen(id) + strlen(suffix) + strlen(ext) + 4;
+    size_t n = dlen + strlen(id) + strlen(suffix) + (ext ? strlen(ext) : 0) + 4;
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s/%s%s.%s", d, id, suffix, ext);
+        snprintf(p, n, "%s/%s%s%s%s", d, id, suffix, ext ? "." : "",
+                 ext ? ext : "");
     free(d);
     return p;
 }

@@ -78,8 +78,8 @@ int cli_write_drawing(const char *path, const char *what, cli_draw_fn draw,
                       void *ctx);
 
 /* The output path for a journey: `output` as a file when `one` is set,
- * else `<output or out>/<id><suffix>.<ext>`, making that folder (one level)
- * when missing.  A path ending in '/' is always a folder.  Caller frees;
+ * else `<output or out>/<id><suffix>.<ext>` (ext NULL: no extension, for
+ * a folder of files), making that folder (one level) when missing.  A path ending in '/' is always a folder.  Caller frees;
  * NULL on out-of-memory. */
 char *cli_target(const char *output, bool one, const char *id,
                  const char *suffix, const char *ext);

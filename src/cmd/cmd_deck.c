@@ -96,34 +96,26 @@ static int S_deck(cjm_renderer *r, const cli_input *in, const cjm_journey *old,
     }
     bool pdf = strcmp(o->type, "pdf") == 0;
     /* -o names the PDF of one journey, or the folder of its slides. */
-    char *path = pdf || !(one && o->output)
-                     ? cli_target(o->output, one && pdf, cjm_journey_id(in->j),
-                                  ".deck", pdf ? "pdf" : "d")
-                     : NULL;
-    char *folder = NULL;
-    if (!pdf) {
-        folder = path ? path : strdup(o->output);
-        if (folder && path)
-            folder[strlen(folder) - 2] = '\0'; /* drop ".d" */
-        path = NULL;
-    }
-    int status = CJM_EXIT_OK;
+    char *target = !pdf && one && o->output
+                       ? strdup(o->output)
+                       : cli_target(o->output, one, cjm_journey_id(in->j),
+                                    ".deck", pdf ? "pdf" : NULL);
+    int status = target ? CJM_EXIT_OK : CJM_EXIT_USAGE;
     for (size_t k = 0; k < s.n && status == CJM_EXIT_OK; k++) {
         bytes b = {s.data[k], s.len[k]};
-        char *p = pdf ? path : NULL;
-        if (!pdf && folder) {
-            size_t len = strlen(folder) + 16;
+        char *p = target;
+        if (!pdf) {
+            size_t len = strlen(target) + 16;
             if ((p = malloc(len)))
-                snprintf(p, len, "%s%s%02zu.%s", folder,
-                         folder[strlen(folder) - 1] == '/' ? "" : "/", k + 1,
+                snprintf(p, len, "%s%s%02zu.%s", target,
+                         target[strlen(target) - 1] == '/' ? "" : "/", k + 1,
                          o->type);
         }
         status = p ? cli_write_drawing(p, file, S_copy, &b) : CJM_EXIT_USAGE;
-        if (!pdf)
+        if (p != target)
             free(p);
     }
-    free(path);
-    free(folder);
+    free(target);
     S_slides_free(&s);
     return status;
 }

@@ -17,9 +17,6 @@
 /* Columns of an 8 pt line that fit a card (132 pt less its margins). */
 enum { CARD_LINE_WRAP = 24 };
 
-static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEV_LOW, W_SEV_MEDIUM,
-                                                  W_SEV_HIGH, W_SEV_CRITICAL};
-
 /* The catalogue's channels have marks of their own (channels.c); others
  * get a neutral one.  The model holds a catalogue channel by its id. */
 void cjm_channel_mark(const char *channel, const char **glyph,
@@ -30,10 +27,37 @@ void cjm_channel_mark(const char *channel, const char **glyph,
     *accent = def ? def->accent : "#52606d";
 }
 
+size_t cjm_channel_row(const cjm_figures *f, const cjm_touchpoint *tp)
+{
+    if (tp->channel)
+        for (size_t c = 0; c < f->n_channels; c++)
+            if (strcmp(f->channels[c].name, tp->channel) == 0)
+                return c;
+    return f->n_channels;
+}
+
+bool cjm_has_unchanneled(const cjm_journey *j)
+{
+    for (size_t t = 0; t < j->n_tps; t++)
+        if (!j->tps[t].channel)
+            return true;
+    return false;
+}
+
 static const char *const sev_border[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
                                                       "#d6604d", "#a50f15"};
 static const char *const sev_fill[CJM_SEV_COUNT] = {"#f7f7f7", "#fff3e0",
                                                     "#fde0d2", "#fcc5b5"};
+
+const char *cjm_sev_ink(cjm_friction_severity sev)
+{
+    return sev_border[(unsigned)sev < CJM_SEV_COUNT ? sev : CJM_SEV_LOW];
+}
+
+const char *cjm_sev_fill(cjm_friction_severity sev)
+{
+    return sev_fill[(unsigned)sev < CJM_SEV_COUNT ? sev : CJM_SEV_LOW];
+}
 static const char *const sev_pen[CJM_SEV_COUNT] = {"1", "1.5", "2.2", "3.2"};
 
 static void S_metrics_text(cjm_str *s, const cjm_metrics *m)
@@ -115,8 +139,6 @@ static int S_name_size(const char *name)
     return NAME_PT;
 }
 
-static cjm_friction_severity S_worst(const cjm_touchpoint *tp);
-
 /* A digest card's one line under the name: the channel's mark, the
  * score and, when the touchpoint has friction, "▲ n" in the colour of its
  * highest severity (the legend names the colours). */
@@ -134,7 +156,7 @@ static void S_digest_line(cjm_str *s, const cjm_journey *j,
                                        : cjm_w(j->lang, W_NO_SCORE));
     if (tp->n_friction)
         cjm_str_printf(s, "   <FONT COLOR=\"%s\"><B>▲ %zu</B></FONT>",
-                       sev_border[S_worst(tp)], tp->n_friction);
+                       sev_border[cjm_tp_worst(tp)], tp->n_friction);
     cjm_str_puts(s, "</FONT></TD></TR>");
 }
 
@@ -305,7 +327,7 @@ double cjm_tp_card_ex(cjm_gnode *n, const cjm_journey *j,
            (tp->moment_of_truth ? 8 : 0);
 }
 
-static cjm_friction_severity S_worst(const cjm_touchpoint *tp)
+cjm_friction_severity cjm_tp_worst(const cjm_touchpoint *tp)
 {
     cjm_friction_severity w = CJM_SEV_LOW;
     for (size_t k = 0; k < tp->n_friction; k++)
@@ -339,7 +361,7 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
         cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\"%s><FONT POINT-SIZE=\"8\" "
                            "COLOR=\"%s\"><B>▲ %s</B></FONT></TD></TR>",
                        k ? " CELLPADDING=\"1\"" : "", sev_border[fr->severity],
-                       cjm_w(lang, sev_words[fr->severity]));
+                       cjm_w(lang, W_SEV_LOW + fr->severity));
         cjm_str_puts(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
         cjm_html_wrapped(&s, fr->text, wrap);
         cjm_str_puts(&s, "</TD></TR>");
@@ -354,7 +376,7 @@ double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
     if (!s.failed)
         cjm_node_set_html(n, s.data);
     cjm_str_free(&s);
-    cjm_friction_severity w = S_worst(tp);
+    cjm_friction_severity w = cjm_tp_worst(tp);
     cjm_node_set(n, "shape", "note");
     cjm_node_set(n, "style", w == CJM_SEV_LOW ? "filled,dashed" : "filled");
     cjm_node_set(n, "fillcolor", sev_fill[w]);

@@ -44,12 +44,10 @@ static type S_type(size_t cols)
  * 0.96 is 14 px. */
 #define MIN_ZOOM 0.96
 
-static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEV_LOW, W_SEV_MEDIUM,
-                                                  W_SEV_HIGH, W_SEV_CRITICAL};
+/* Text in a severity's colour on a slide: darker than the maps' inks
+ * (cjm_sev_ink), which mark cards; a projector washes colour out. */
 static const char *const sev_ink[CJM_SEV_COUNT] = {"#616e7c", "#b35806",
                                                    "#c0392b", "#8b0000"};
-static const char *const sev_fill[CJM_SEV_COUNT] = {"#f7f7f7", "#fff3e0",
-                                                    "#fde0d2", "#fcc5b5"};
 
 /* A slide's graph: white, no pad, with its corners pinned so it always
  * spans the whole slide. */
@@ -243,8 +241,8 @@ static int S_details(cjm_str *s, const cjm_journey *j,
         cjm_str_printf(s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\">"
                           "<FONT POINT-SIZE=\"%d\" COLOR=\"%s\"><B>▲ %s</B>"
                           "</FONT><BR/><FONT POINT-SIZE=\"%d\">",
-                       sev_fill[fr->severity], ty->small, sev_ink[fr->severity],
-                       cjm_w(L, sev_words[fr->severity]), ty->body);
+                       cjm_sev_fill(fr->severity), ty->small, sev_ink[fr->severity],
+                       cjm_w(L, W_SEV_LOW + fr->severity), ty->body);
         lines += 1 + cjm_html_wrapped(s, fr->text, wrap);
         cjm_str_puts(s, "</FONT>");
         if (fr->evidence) {
@@ -364,7 +362,7 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
                    BIG_PT + 3, cjm_w(L, W_FRICTION_COUNTS));
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
         cjm_str_printf(&s, "<FONT COLOR=\"%s\">▲ %s %zu</FONT>   ",
-                       sev_ink[sev], cjm_w(L, sev_words[sev]), f->friction[sev]);
+                       sev_ink[sev], cjm_w(L, W_SEV_LOW + sev), f->friction[sev]);
     cjm_str_puts(&s, "</FONT></TD></TR>");
     size_t seen = 0, shown = 0;
     *next = 0;
@@ -382,8 +380,8 @@ static cjm_graph *S_hurts_slide(const cjm_journey *j, const cjm_figures *f,
                 cjm_str_printf(&s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
                                    "BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%d\" "
                                    "COLOR=\"%s\"><B>▲ %s · ",
-                               sev_fill[sev], BIG_PT - 2, sev_ink[sev],
-                               cjm_w(L, sev_words[sev]));
+                               cjm_sev_fill(sev), BIG_PT - 2, sev_ink[sev],
+                               cjm_w(L, W_SEV_LOW + sev));
                 cjm_html_text(&s, j->tps[t].name);
                 cjm_str_printf(&s, "</B></FONT><BR/><FONT POINT-SIZE=\"%d\">",
                                BIG_PT);

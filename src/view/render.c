@@ -354,8 +354,13 @@ static cjm_graph *S_view(const cjm_renderer *r, const cjm_journey *j,
                                   cjm_floor_zoom(look, page), &shape, &spread);
         return cjm_view_flow(j, f, look, rows, spread ? &shape : NULL);
     }
-    return view == CJM_VIEW_CHANNELS ? cjm_view_channels(j, f, look, size)
-                                     : cjm_view_map(j, f, look, size);
+    /* On a page the channels view is drawn as channel lanes: the grid of
+     * a column per touchpoint and a row per channel is too sparse for any
+     * page to hold fourteen touchpoints at a readable size. */
+    if (view == CJM_VIEW_CHANNELS)
+        return size ? cjm_view_lanes(j, f, look, size)
+                    : cjm_view_channels(j, f, look, NULL);
+    return cjm_view_map(j, f, look, size);
 }
 
 static const char *S_engine(cjm_view view)

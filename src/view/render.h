@@ -208,6 +208,18 @@ double cjm_friction_h(const cjm_touchpoint *tp, int wrap);
 double cjm_friction_card(cjm_gnode *n, const cjm_touchpoint *tp, int wrap,
                          cjm_lang lang);
 
+/* The row (channels view) or lane of touchpoint tp: its channel's index
+ * in f->channels, or f->n_channels for a touchpoint without a channel;
+ * and whether the journey has such a touchpoint (an extra row). */
+size_t cjm_channel_row(const cjm_figures *f, const cjm_touchpoint *tp);
+bool cjm_has_unchanneled(const cjm_journey *j);
+/* A friction severity's colours, as cards, callouts and legends draw
+ * it: its ink (text and border) and its pale fill. */
+const char *cjm_sev_ink(cjm_friction_severity sev);
+const char *cjm_sev_fill(cjm_friction_severity sev);
+/* The highest severity of tp's friction (low when it has none). */
+cjm_friction_severity cjm_tp_worst(const cjm_touchpoint *tp);
+
 /* The mark of a channel: a glyph and an accent colour (a neutral one for
  * channels the spec does not name). */
 void cjm_channel_mark(const char *channel, const char **glyph,

@@ -44,24 +44,6 @@ typedef struct {
     double title_h, height, width;
 } layout;
 
-/* Row of touchpoint t: its channel's index, or the last row when it has
- * none. */
-static size_t S_row(const cjm_figures *f, const cjm_touchpoint *tp)
-{
-    if (tp->channel)
-        for (size_t c = 0; c < f->n_channels; c++)
-            if (strcmp(f->channels[c].name, tp->channel) == 0)
-                return c;
-    return f->n_channels;
-}
-
-static bool S_has_unchanneled(const cjm_journey *j)
-{
-    for (size_t t = 0; t < j->n_tps; t++)
-        if (!j->tps[t].channel)
-            return true;
-    return false;
-}
 
 static void S_rows(cjm_graph *g, const cjm_figures *f, const layout *L,
                    size_t k, size_t rows, cjm_lang lang)
@@ -178,7 +160,7 @@ static void S_row_heights(layout *L, sheet *S, size_t k, const cjm_journey *j,
         S->h[r] = L->card_h ? 0 : ROW_H;
     for (size_t t = 0; L->card_h && t < j->n_tps; t++)
         if (L->of_stage[j->tps[t].stage] == k) {
-            size_t lr = S->local[S_row(f, &j->tps[t])];
+            size_t lr = S->local[cjm_channel_row(f, &j->tps[t])];
             S->h[lr] = fmax(S->h[lr], L->card_h[t]);
         }
     double y = S->rows_top;
@@ -204,7 +186,7 @@ static void S_measure(layout *L, const cjm_journey *j, const cjm_figures *f,
             S->local[r] = SIZE_MAX;
         for (size_t t = 0; t < j->n_tps; t++)
             if (L->of_stage[j->tps[t].stage] == k)
-                S->local[S_row(f, &j->tps[t])] = 0;
+                S->local[cjm_channel_row(f, &j->tps[t])] = 0;
         S->n_rows = 0;
         for (size_t r = 0; r < rows; r++)
             if (S->local[r] != SIZE_MAX)
@@ -368,13 +350,8 @@ static bool S_bufs_new(bufs *b, const cjm_journey *j, size_t rows)
 cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
                              const cjm_look *look, const cjm_gv_page *page)
 {
-    /* On a page the channels view is drawn as channel lanes: the grid of
-     * a column per touchpoint and a row per channel is too sparse for
-     * any page to hold fourteen touchpoints at a readable size. */
-    if (page)
-        return cjm_view_lanes(j, f, look, page);
     cjm_grid gr;
-    size_t rows = f->n_channels + (S_has_unchanneled(j) ? 1 : 0);
+    size_t rows = f->n_channels + (cjm_has_unchanneled(j) ? 1 : 0);
     bufs b;
     bool ok = S_bufs_new(&b, j, rows);
     cjm_look lk = *look;
@@ -414,7 +391,7 @@ cjm_graph *cjm_view_channels(const cjm_journey *j, const cjm_figures *f,
         cjm_tp_card(b.cards[t], j, look, t);
         b.tp_sheet[t] = L.of_stage[j->tps[t].stage];
         const sheet *S = &L.sheets[b.tp_sheet[t]];
-        size_t r = S->local[S_row(f, &j->tps[t])];
+        size_t r = S->local[cjm_channel_row(f, &j->tps[t])];
         b.ys[t] = height - (S->top[r] + S->h[r] / 2);
         b.up[t] = height - S->top[r];
         b.down[t] = height - (S->top[r] + S->h[r]);

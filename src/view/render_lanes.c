@@ -33,24 +33,6 @@ enum {
     WIDE = 1230
 };
 
-/* Which lane touchpoint t is in: its channel's, or the last for none. */
-static size_t S_lane(const cjm_figures *f, const cjm_touchpoint *tp)
-{
-    if (tp->channel)
-        for (size_t c = 0; c < f->n_channels; c++)
-            if (strcmp(f->channels[c].name, tp->channel) == 0)
-                return c;
-    return f->n_channels;
-}
-
-static bool S_unchanneled(const cjm_journey *j)
-{
-    for (size_t t = 0; t < j->n_tps; t++)
-        if (!j->tps[t].channel)
-            return true;
-    return false;
-}
-
 /* Full detail's second line: the channel (the chip shows only its mark)
  * and the KPIs. */
 static double S_detail_line(cjm_str *s, const cjm_journey *j,
@@ -81,8 +63,6 @@ static double S_detail_line(cjm_str *s, const cjm_journey *j,
 static double S_row_label(cjm_str *s, const cjm_journey *j,
                           const cjm_look *look, size_t t)
 {
-    static const char *const ink[CJM_SEV_COUNT] = {"#8c8c8c", "#e08214",
-                                                   "#d6604d", "#a50f15"};
     const cjm_touchpoint *tp = &j->tps[t];
     char num[48];
     int pt = look->digest ? 14 : (int)CJM_PAGE_NAME_PT;
@@ -98,14 +78,9 @@ static double S_row_label(cjm_str *s, const cjm_journey *j,
     cjm_str_printf(s, "</B>  %s", tp->has_score
                                       ? cjm_num(num, tp->score, 2, j->lang)
                                       : cjm_w(j->lang, W_NO_SCORE));
-    if (tp->n_friction) {
-        cjm_friction_severity w = CJM_SEV_LOW;
-        for (size_t k = 0; k < tp->n_friction; k++)
-            if (tp->friction[k].severity > w)
-                w = tp->friction[k].severity;
-        cjm_str_printf(s, "  <FONT COLOR=\"%s\"><B>▲ %zu</B></FONT>", ink[w],
-                       tp->n_friction);
-    }
+    if (tp->n_friction)
+        cjm_str_printf(s, "  <FONT COLOR=\"%s\"><B>▲ %zu</B></FONT>",
+                       cjm_sev_ink(cjm_tp_worst(tp)), tp->n_friction);
     cjm_str_puts(s, "</FONT></TD></TR>");
     if (!look->digest)
         h += S_detail_line(s, j, tp);
@@ -258,7 +233,7 @@ static void S_legend(cjm_graph *g, const cjm_journey *j, double x, double y)
 cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
                           const cjm_look *look, const cjm_gv_page *page)
 {
-    size_t lanes = f->n_channels + (S_unchanneled(j) ? 1 : 0), n = j->n_tps;
+    size_t lanes = f->n_channels + (cjm_has_unchanneled(j) ? 1 : 0), n = j->n_tps;
     double lane_w = fmax(LANE_MIN, fmin(LANE_MAX, (WIDE - STAGE_W - NAME_W) /
                                                       (double)(lanes ? lanes : 1)));
     double *row_top = calloc(n + 1, sizeof *row_top);
@@ -326,7 +301,7 @@ cjm_graph *cjm_view_lanes(const cjm_journey *j, const cjm_figures *f,
                           STAGE_W + NAME_W / 2.0, cy);
         cjm_str_free(&s);
         chips[t] = S_chip(g, j, t,
-                          x0 + lane_w * ((double)S_lane(f, &j->tps[t]) + 0.5),
+                          x0 + lane_w * ((double)cjm_channel_row(f, &j->tps[t]) + 0.5),
                           cy);
     }
     cjm_router router = {NULL, NULL, S_run, NULL};

@@ -423,14 +423,11 @@ static void S_legend_friction(cjm_str *s, const cjm_journey *j,
     cjm_lang lang = j->lang;
     cjm_str_printf(s, "<TD><FONT POINT-SIZE=\"8\"><B>%s</B></FONT></TD>",
                    cjm_w(lang, W_FRICTION));
-    static const char *const fills[] = {"#f7f7f7", "#fff3e0", "#fde0d2",
-                                        "#fcc5b5"};
-    static const char *const inks[] = {"#8c8c8c", "#e08214", "#d6604d",
-                                       "#a50f15"};
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
         cjm_str_printf(s, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" "
                            "COLOR=\"%s\"><B>▲ %s</B></FONT></TD>",
-                       fills[sev], inks[sev], cjm_w(lang, W_SEV_LOW + sev));
+                       cjm_sev_fill(sev), cjm_sev_ink(sev),
+                       cjm_w(lang, W_SEV_LOW + sev));
     cjm_str_printf(s, "<TD WIDTH=\"12\"></TD>"
                        "<TD><FONT POINT-SIZE=\"8\">━━ %s    ╍╍ %s</FONT></TD>",
                    cjm_w(lang, W_NEXT_STEP), cjm_w(lang, W_BRANCH));

@@ -13,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEVL_LOW, W_SEVL_MEDIUM,
-                                                  W_SEVL_HIGH,
-                                                  W_SEVL_CRITICAL};
-
 /* ---- the stylesheet ---------------------------------------------------- */
 
 static const char css[] =
@@ -196,7 +192,7 @@ static void S_top_friction(cjm_str *s, const cjm_site_entry *e, size_t n,
                     cjm_str_printf(s, "<tr><td class=\"sev-%s\">▲ %s</td><td>"
                                       "<a href=\"",
                                    sev == CJM_SEV_CRITICAL ? "critical" : "high",
-                                   cjm_w(L, sev_words[sev]));
+                                   cjm_w(L, W_SEVL_LOW + sev));
                     cjm_web_text(s, e[k].page);
                     cjm_str_puts(s, "\">");
                     cjm_web_text(s, e[k].j->title);

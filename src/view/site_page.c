@@ -12,10 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const cjm_word sev_words[CJM_SEV_COUNT] = {W_SEVL_LOW, W_SEVL_MEDIUM,
-                                                  W_SEVL_HIGH,
-                                                  W_SEVL_CRITICAL};
-
 /* Graphviz's SVG made part of the page: without its XML prolog and
  * doctype, each card's link (an <a> with the card's tooltip as its
  * title) focusable and named for a screen reader. */
@@ -106,7 +102,7 @@ static void S_friction(cjm_str *s, const cjm_journey *j, const cjm_figures *f)
                    cjm_w(L, W_FRICTION_COUNTS));
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
         cjm_str_printf(s, "%s%s %zu", sev == CJM_SEV_CRITICAL ? "" : " · ",
-                       cjm_w(L, sev_words[sev]), f->friction[sev]);
+                       cjm_w(L, W_SEVL_LOW + sev), f->friction[sev]);
     cjm_str_puts(s, "</p>\n<ul>\n");
     for (int sev = CJM_SEV_CRITICAL; sev >= CJM_SEV_LOW; sev--)
         for (size_t t = 0; t < j->n_tps; t++)
@@ -114,7 +110,7 @@ static void S_friction(cjm_str *s, const cjm_journey *j, const cjm_figures *f)
                 const cjm_friction *fr = &j->tps[t].friction[q];
                 if ((int)fr->severity != sev)
                     continue;
-                cjm_str_printf(s, "<li><b>▲ %s</b> · ", cjm_w(L, sev_words[sev]));
+                cjm_str_printf(s, "<li><b>▲ %s</b> · ", cjm_w(L, W_SEVL_LOW + sev));
                 cjm_web_text(s, j->tps[t].name);
                 cjm_str_puts(s, ": ");
                 cjm_web_text(s, fr->text);
@@ -262,7 +258,6 @@ static int S_compare(cjm_str *s, cjm_renderer *r, const cjm_journey *j,
         rc = -1;
     if (rc == 0) {
         cjm_str_puts(s, "<pre>");
-        cjm_str_printf(s, "%s", "");
         cjm_web_text(s, buf ? buf : "");
         cjm_str_puts(s, "</pre>\n");
     }
